@@ -1,0 +1,3 @@
+import AggregateCLI
+
+AggregateCommand.main()
