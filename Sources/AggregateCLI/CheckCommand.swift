@@ -1,0 +1,6 @@
+import ArgumentParser
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "check", abstract: "Not built yet.")
+    func run() throws { throw ValidationError("check is not built yet") }
+}
