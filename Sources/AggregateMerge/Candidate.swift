@@ -1,0 +1,94 @@
+import AggregateModel
+import Foundation
+
+/// One entry prepared for merging: its provenance, identities and hashes.
+struct Candidate {
+    let entry: Entry
+    let source: SourceSettings
+    let categories: [String]
+    let now: Date
+    let title: String
+    let link: String?
+    let published: Date?
+    let updated: Date?
+    let credit: Credit
+    let upstream: Credit?
+    let normalizedTitle: String
+    let titleWords: [String]
+    let identities: [ItemIdentity]
+    /// What names the item when it is new: its id, else its canonical link, else its fingerprint.
+    let identityName: String
+    let contentHash: String
+
+    /// The date that places the entry in time for duplicate matching.
+    var date: Date { published ?? updated ?? now }
+
+    init(entry: Entry, feed: Feed, source: SourceSettings, categories: [String], now: Date, settings: MergeSettings) {
+        self.entry = entry
+        self.source = source
+        self.categories = categories
+        self.now = now
+        let text = HTMLText.plainText(entry.summary ?? entry.content ?? "", limit: 500)
+        let link = entry.link.flatMap { $0.hasPrefix("http://") || $0.hasPrefix("https://") ? $0 : nil }
+        self.link = link
+        title = Self.nonEmpty(entry.title) ?? Self.excerpt(text) ?? link ?? "Untitled"
+        // NOTE: some publishers date items in the future (time zones, scheduled posts); clamp to the first sighting.
+        published = entry.published.map { min($0, now) }
+        updated = entry.updated.map { min($0, now) }
+
+        let feedURL = source.feedURL ?? feed.selfLink ?? (source.isLocalFile ? nil : source.location)
+        credit = Credit(sourceID: source.id, name: source.name, feedURL: feedURL, siteURL: source.siteURL ?? feed.link, link: link)
+        upstream = entry.source.flatMap { declared in
+            let name = Self.nonEmpty(declared.title) ?? declared.url.flatMap(Self.host)
+            return name.map { Credit(sourceID: "", name: $0, feedURL: declared.url, siteURL: nil, link: link) }
+        }
+
+        normalizedTitle = TitleNormalizer.normalize(title)
+        titleWords = TitleNormalizer.indexWords(ofNormalized: normalizedTitle)
+        let canonical = link.flatMap { CanonicalURL.canonicalize($0, extraTrackingParameters: settings.extraTrackingParameters) }
+        let fingerprint = StableHash.hex(normalizedTitle + "\n" + text)
+        let originalID = Self.nonEmpty(entry.id) ?? link
+        var identities: [ItemIdentity] = []
+        if let originalID { identities.append(ItemIdentity(kind: .guid, value: source.id + "\u{1F}" + originalID)) }
+        if let canonical { identities.append(ItemIdentity(kind: .url, value: canonical)) }
+        // The fingerprint names an item only when it has neither id nor link; across sources, titles decide.
+        if originalID == nil && canonical == nil {
+            identities.append(ItemIdentity(kind: .fingerprint, value: source.id + "\u{1F}" + fingerprint))
+        }
+        self.identities = identities
+        identityName = originalID ?? canonical ?? fingerprint
+
+        var hashed = [title, link ?? "", entry.summary ?? "", entry.content ?? "", entry.author ?? "", entry.image ?? ""]
+        hashed += entry.categories
+        hashed += entry.enclosures.map { "\($0.url) \($0.type ?? "") \($0.length ?? -1)" }
+        hashed += [upstream?.name ?? "", upstream?.feedURL ?? ""]
+        contentHash = StableHash.hex(hashed.joined(separator: "\u{1F}"))
+    }
+
+    func makeItem(key: String, firstSeen: Date) -> Item {
+        Item(
+            key: key, title: title, link: link, published: published, updated: updated, firstSeen: firstSeen,
+            author: Self.nonEmpty(entry.author), summary: entry.summary, content: entry.content, tags: entry.categories,
+            enclosures: entry.enclosures, image: entry.image,
+            provenance: Provenance(source: credit, originalID: Self.nonEmpty(entry.id), originalAuthor: entry.author, upstream: upstream),
+            alsoReportedBy: [], categories: categories)
+    }
+
+    private static func nonEmpty(_ text: String?) -> String? {
+        guard let text, !text.allSatisfy(\.isWhitespace) else { return nil }
+        return text
+    }
+
+    private static func excerpt(_ text: String) -> String? {
+        guard !text.isEmpty else { return nil }
+        guard text.count > 80 else { return text }
+        return String(text.prefix(77)) + "…"
+    }
+
+    private static func host(_ url: String) -> String? {
+        guard let range = url.range(of: "://") else { return nil }
+        let rest = url[range.upperBound...]
+        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        return host.isEmpty ? nil : String(host)
+    }
+}

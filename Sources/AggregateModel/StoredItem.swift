@@ -1,0 +1,31 @@
+/// An item as stored, with the hash that tells whether a later sighting changed it.
+public struct StoredItem: Sendable, Hashable {
+    public var item: Item
+    /// Hash of what readers see (title, link, text, media); dates are left out so a bumped date is no change.
+    public var contentHash: String
+
+    public init(item: Item, contentHash: String) {
+        self.item = item
+        self.contentHash = contentHash
+    }
+}
+
+/// A way of recognising an item again.
+public struct ItemIdentity: Sendable, Hashable {
+    public enum Kind: String, Sendable {
+        /// The source's id plus the entry's id (guid).
+        case guid
+        /// The canonical URL of the article.
+        case url
+        /// A fingerprint of the normalized title and text.
+        case fingerprint = "fp"
+    }
+
+    public var kind: Kind
+    public var value: String
+
+    public init(kind: Kind, value: String) {
+        self.kind = kind
+        self.value = value
+    }
+}

@@ -1,0 +1,134 @@
+import CSQLite
+import Foundation
+
+/// The one owner of a `sqlite3` connection.
+final class SQLiteDatabase {
+    private let handle: OpaquePointer
+    let path: String
+
+    init(path: String) throws(StoreError) {
+        var db: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        guard rc == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close(db)
+            throw StoreError.cannotOpen(path: path, reason: message)
+        }
+        handle = db
+        self.path = path
+        // NOTE: another process (a concurrent `aggregate status`) may read while a run writes.
+        sqlite3_busy_timeout(db, 5_000)
+    }
+
+    deinit { sqlite3_close_v2(handle) }
+
+    func execute(_ sql: String) throws(StoreError) {
+        var error: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(handle, sql, nil, nil, &error)
+        if rc != SQLITE_OK {
+            let message = error.map { String(cString: $0) } ?? lastErrorMessage
+            sqlite3_free(error)
+            throw StoreError.sql(path: path, message: message, statement: sql)
+        }
+    }
+
+    func prepare(_ sql: String) throws(StoreError) -> SQLiteStatement {
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
+            throw StoreError.sql(path: path, message: lastErrorMessage, statement: sql)
+        }
+        return SQLiteStatement(handle: statement, database: self, sql: sql)
+    }
+
+    var lastErrorMessage: String { String(cString: sqlite3_errmsg(handle)) }
+
+    var changes: Int { Int(sqlite3_changes(handle)) }
+}
+
+/// The one owner of a prepared statement; reset before each use.
+final class SQLiteStatement {
+    private let handle: OpaquePointer
+    private unowned let database: SQLiteDatabase
+    private let sql: String
+
+    fileprivate init(handle: OpaquePointer, database: SQLiteDatabase, sql: String) {
+        self.handle = handle
+        self.database = database
+        self.sql = sql
+    }
+
+    deinit { sqlite3_finalize(handle) }
+
+    /// Values bound by position (1-based in SQL, in array order here).
+    enum Value {
+        case text(String?)
+        case integer(Int?)
+        case real(Double?)
+        case blob([UInt8]?)
+    }
+
+    private func bind(_ values: [Value]) {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            switch value {
+            case .text(let text?): asqlite_bind_text(handle, index, text, -1)
+            case .integer(let number?): sqlite3_bind_int64(handle, index, Int64(number))
+            case .real(let number?): sqlite3_bind_double(handle, index, number)
+            case .blob(let bytes?):
+                bytes.withUnsafeBytes { raw in _ = asqlite_bind_blob(handle, index, raw.baseAddress, Int32(raw.count)) }
+            case .text(nil), .integer(nil), .real(nil), .blob(nil): sqlite3_bind_null(handle, index)
+            }
+        }
+    }
+
+    /// Runs a statement that returns no rows.
+    func run(_ values: [Value] = []) throws(StoreError) {
+        bind(values)
+        let rc = sqlite3_step(handle)
+        guard rc == SQLITE_DONE || rc == SQLITE_ROW else {
+            throw StoreError.sql(path: database.path, message: database.lastErrorMessage, statement: sql)
+        }
+        sqlite3_reset(handle)
+    }
+
+    /// Runs a query and maps every row.
+    func query<T>(_ values: [Value] = [], _ map: (Row) throws(StoreError) -> T) throws(StoreError) -> [T] {
+        bind(values)
+        var rows: [T] = []
+        while true {
+            let rc = sqlite3_step(handle)
+            if rc == SQLITE_DONE { break }
+            guard rc == SQLITE_ROW else {
+                sqlite3_reset(handle)
+                throw StoreError.sql(path: database.path, message: database.lastErrorMessage, statement: sql)
+            }
+            rows.append(try map(Row(handle: handle)))
+        }
+        sqlite3_reset(handle)
+        return rows
+    }
+
+    /// A row being read; valid only inside the `query` closure.
+    struct Row {
+        fileprivate let handle: OpaquePointer
+
+        func text(_ column: Int32) -> String? {
+            guard sqlite3_column_type(handle, column) != SQLITE_NULL, let pointer = sqlite3_column_text(handle, column) else { return nil }
+            return String(cString: pointer)
+        }
+        func integer(_ column: Int32) -> Int? {
+            sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(handle, column))
+        }
+        func real(_ column: Int32) -> Double? {
+            sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_double(handle, column)
+        }
+        func blob(_ column: Int32) -> [UInt8] {
+            let count = Int(sqlite3_column_bytes(handle, column))
+            guard count > 0, let pointer = sqlite3_column_blob(handle, column) else { return [] }
+            return Array(UnsafeRawBufferPointer(start: pointer, count: count))
+        }
+    }
+}

@@ -1,0 +1,61 @@
+/// The store's tables. Bump `version` and add a step to `migrations` for every change.
+enum Schema {
+    static let version = 1
+
+    static let migrations: [String] = [
+        """
+        CREATE TABLE sources (
+            id TEXT PRIMARY KEY,
+            location TEXT NOT NULL,
+            config_hash TEXT,
+            etag TEXT,
+            last_modified TEXT,
+            body_hash TEXT,
+            last_attempt REAL,
+            last_success REAL,
+            last_error TEXT,
+            failures INTEGER NOT NULL DEFAULT 0,
+            next_due REAL,
+            permanent_redirect TEXT,
+            gone INTEGER NOT NULL DEFAULT 0,
+            feed_title TEXT,
+            site_url TEXT,
+            feed_url TEXT,
+            refresh_hint REAL
+        );
+        CREATE TABLE items (
+            key TEXT PRIMARY KEY,
+            source_id TEXT NOT NULL,
+            date REAL NOT NULL,
+            content_hash TEXT NOT NULL,
+            data BLOB NOT NULL
+        );
+        CREATE INDEX items_by_source ON items(source_id);
+        CREATE TABLE item_categories (
+            category TEXT NOT NULL,
+            date REAL NOT NULL,
+            key TEXT NOT NULL REFERENCES items(key) ON DELETE CASCADE,
+            source_id TEXT NOT NULL,
+            PRIMARY KEY (category, key)
+        );
+        CREATE INDEX item_categories_by_date ON item_categories(category, date DESC);
+        CREATE INDEX item_categories_by_key ON item_categories(key);
+        -- identity keys: 'guid' (source id + original id), 'url' (canonical URL), 'fp' (content fingerprint)
+        CREATE TABLE identities (
+            kind TEXT NOT NULL,
+            value TEXT NOT NULL,
+            key TEXT NOT NULL REFERENCES items(key) ON DELETE CASCADE,
+            PRIMARY KEY (kind, value)
+        );
+        CREATE INDEX identities_by_key ON identities(key);
+        -- title words, to find the same story under another URL without comparing every pair
+        CREATE TABLE title_words (
+            word TEXT NOT NULL,
+            date REAL NOT NULL,
+            key TEXT NOT NULL REFERENCES items(key) ON DELETE CASCADE
+        );
+        CREATE INDEX title_words_by_word ON title_words(word, date);
+        CREATE INDEX title_words_by_key ON title_words(key);
+        """,
+    ]
+}

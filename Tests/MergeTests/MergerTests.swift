@@ -1,0 +1,123 @@
+import AggregateModel
+import Foundation
+import Testing
+
+@testable import AggregateMerge
+
+/// A store held in memory, applying decisions as the pipeline does.
+final class MemoryLookup: MergeLookup {
+    var items: [String: StoredItem] = [:]
+    var identities: [ItemIdentity: String] = [:]
+    var words: [String: Set<String>] = [:]
+
+    func key(for identity: ItemIdentity) -> String? { identities[identity] }
+    func keys(withTitleWord word: String, dated range: ClosedRange<Date>) -> [String] {
+        (words[word] ?? []).filter { items[$0].map { range.contains($0.item.displayDate) } ?? false }.sorted()
+    }
+    func item(key: String) -> StoredItem? { items[key] }
+
+    func apply(_ decision: MergeDecision) {
+        if let stored = decision.stored { items[decision.key] = stored }
+        for identity in decision.identities where identities[identity] == nil { identities[identity] = decision.key }
+        for word in decision.titleWords { words[word, default: []].insert(decision.key) }
+    }
+}
+
+struct MergerTests {
+    let now = Date(timeIntervalSince1970: 1_780_000_000)
+    let xinhua = SourceSettings(id: "xinhua", location: "https://xinhua.example.com/rss", name: "Xinhua", categories: ["china"])
+    let aljazeera = SourceSettings(id: "aj", location: "https://aljazeera.example.com/rss", name: "Al Jazeera", categories: ["world"], priority: 1)
+    let dawn = SourceSettings(id: "dawn", location: "https://dawn.example.net/rss", name: "Dawn", categories: ["pakistan"])
+
+    func merge(_ entry: Entry, from source: SourceSettings, into lookup: MemoryLookup, merger: Merger = Merger(), at date: Date? = nil) throws -> MergeDecision {
+        let decision = try merger.merge(entry, feed: Feed(format: .rss20, link: "https://\(source.id).example/"), source: source, categories: source.categories, now: date ?? now, lookup: lookup)
+        lookup.apply(decision)
+        return decision
+    }
+
+    @Test func sameEntryTwiceIsUnchanged() throws {
+        let lookup = MemoryLookup()
+        let entry = Entry(id: "a1", title: "China, Central Asia solidify regional partnership", link: "https://xinhua.example.com/a1", published: now.addingTimeInterval(-3600))
+        #expect(try merge(entry, from: xinhua, into: lookup).outcome == .new)
+        #expect(try merge(entry, from: xinhua, into: lookup).outcome == .unchanged)
+        #expect(lookup.items.count == 1)
+    }
+
+    @Test func newerDateAloneDoesNotResurface() throws {
+        let lookup = MemoryLookup()
+        var entry = Entry(id: "a1", title: "Story", link: "https://xinhua.example.com/a1", published: now.addingTimeInterval(-7200))
+        let first = try merge(entry, from: xinhua, into: lookup)
+        entry.published = now.addingTimeInterval(-60)
+        #expect(try merge(entry, from: xinhua, into: lookup).outcome == .unchanged)
+        #expect(lookup.items[first.key]?.item.published == now.addingTimeInterval(-7200))
+    }
+
+    @Test func changedContentIsUpdatedInPlace() throws {
+        let lookup = MemoryLookup()
+        var entry = Entry(id: "a1", title: "Story", link: "https://xinhua.example.com/a1", published: now.addingTimeInterval(-7200), summary: "<p>First</p>")
+        let first = try merge(entry, from: xinhua, into: lookup)
+        entry.summary = "<p>Corrected</p>"
+        let second = try merge(entry, from: xinhua, into: lookup, at: now.addingTimeInterval(600))
+        #expect(second.outcome == .updated)
+        #expect(second.key == first.key)
+        #expect(lookup.items[first.key]?.item.summary == "<p>Corrected</p>")
+        #expect(lookup.items[first.key]?.item.firstSeen == now)
+        #expect(lookup.items.count == 1)
+    }
+
+    @Test func futureDatesAreClampedToFirstSeen() throws {
+        let lookup = MemoryLookup()
+        let entry = Entry(id: "f", title: "Scheduled", link: "https://xinhua.example.com/f", published: now.addingTimeInterval(86_400 * 3))
+        let decision = try merge(entry, from: xinhua, into: lookup)
+        #expect(decision.stored?.item.published == now)
+    }
+
+    @Test func sameLinkWithTrackingFromAnotherSourceIsOneItem() throws {
+        let lookup = MemoryLookup()
+        let a = Entry(id: "x-1", title: "Pakistan budget targets growth - Xinhua", link: "https://www.example.com/story", published: now.addingTimeInterval(-3600))
+        let b = Entry(id: "d-9", title: "Budget day in Islamabad", link: "http://www.example.com/story?utm_source=rss&utm_medium=feed", published: now.addingTimeInterval(-1800))
+        let first = try merge(a, from: xinhua, into: lookup)
+        let second = try merge(b, from: dawn, into: lookup)
+        #expect(second.outcome == .duplicate)
+        #expect(second.key == first.key)
+        let item = try #require(lookup.items[first.key]?.item)
+        #expect(item.provenance.source.name == "Xinhua")
+        #expect(item.alsoReportedBy.map(\.name) == ["Dawn"])
+        #expect(Set(item.categories) == ["china", "pakistan"])
+        // Seen again in a later run: still one item, Dawn credited once.
+        #expect(try merge(b, from: dawn, into: lookup).outcome == .unchanged)
+        #expect(lookup.items[first.key]?.item.alsoReportedBy.count == 1)
+    }
+
+    @Test func similarHeadlineWithinWindowIsTheSameStory() throws {
+        let lookup = MemoryLookup()
+        let a = Entry(id: "x", title: "China, Central Asia solidify regional partnership - Xinhua", link: "https://xinhua.example.com/1", published: now.addingTimeInterval(-7200))
+        let b = Entry(id: "d", title: "China and Central Asia solidify regional partnership – Dawn", link: "https://dawn.example.net/2", published: now.addingTimeInterval(-3600))
+        _ = try merge(a, from: xinhua, into: lookup)
+        #expect(try merge(b, from: dawn, into: lookup).outcome == .duplicate)
+        // Outside the window: another story.
+        let late = Entry(id: "d2", title: "China and Central Asia solidify regional partnership", link: "https://dawn.example.net/3", published: now.addingTimeInterval(86_400 * 5))
+        #expect(try merge(late, from: dawn, into: lookup, at: now.addingTimeInterval(86_400 * 5)).outcome == .new)
+    }
+
+    @Test func higherPrioritySourceBecomesPrimary() throws {
+        let lookup = MemoryLookup()
+        let merger = Merger(priorities: ["aj": 1, "xinhua": 100])
+        let a = Entry(id: "x", title: "Summit opens in Astana", link: "https://www.example.com/summit", published: now.addingTimeInterval(-3600))
+        let b = Entry(id: "j", title: "Summit opens in Astana | Al Jazeera", link: "https://www.example.com/summit?utm_campaign=x", published: now.addingTimeInterval(-1800))
+        let first = try merge(a, from: xinhua, into: lookup, merger: merger)
+        _ = try merge(b, from: aljazeera, into: lookup, merger: merger)
+        let item = try #require(lookup.items[first.key]?.item)
+        #expect(item.provenance.source.name == "Al Jazeera")
+        #expect(item.alsoReportedBy.map(\.name) == ["Xinhua"])
+        #expect(item.key == first.key)
+    }
+
+    @Test func upstreamSourceIsCredited() throws {
+        let lookup = MemoryLookup()
+        let entry = Entry(id: "u", title: "Wire story", link: "https://xinhua.example.com/u", source: DeclaredSource(title: "Associated Wire", url: "https://wire.example.org/feed.xml"))
+        let item = try #require(try merge(entry, from: xinhua, into: lookup).stored?.item)
+        #expect(item.provenance.primaryCredit.name == "Associated Wire")
+        #expect(item.provenance.source.name == "Xinhua")
+    }
+}

@@ -1,0 +1,59 @@
+import AggregateMerge
+import Testing
+
+struct TitleTests {
+    static let normalizations: [(String, String)] = [
+        ("China, Central Asia solidify regional partnership - Xinhua", "china central asia solidify regional partnership"),
+        ("Pakistan's budget targets 4.2% growth | Al Jazeera", "pakistans budget targets 4 2 growth"),
+        ("Babar Azam hits century as Pakistan level series – Sport", "babar azam hits century as pakistan level series"),
+        ("  Élections:   la  gauche   en tête — Le Monde ", "elections la gauche en tete"),
+        ("Trump - Xi summit", "trump xi summit"),
+        ("Apple unveils new chip – The Verge", "apple unveils new chip"),
+        ("中国经济稳中向好 - 新华网", "中国经济稳中向好"),
+    ]
+
+    @Test(arguments: normalizations)
+    func normalize(title: String, expected: String) {
+        #expect(TitleNormalizer.normalize(title) == expected)
+    }
+
+    /// Real headlines: the same story as two publishers wrote it.
+    static let sameStory: [(String, String)] = [
+        ("China, Central Asia solidify regional partnership - Xinhua", "China and Central Asia solidify regional partnership | Al Jazeera"),
+        ("Pakistan's budget targets 4.2% growth", "Pakistan’s budget targets 4.2% growth - Dawn"),
+        ("India launches Chandrayaan-3 mission to the Moon", "India launches Chandrayaan-3 mission to the moon – BBC News"),
+        ("Fed holds interest rates steady, signals two cuts this year", "Fed holds interest rates steady and signals two cuts this year"),
+        ("Earthquake of magnitude 6.1 strikes off Japan coast", "Magnitude 6.1 earthquake strikes off Japan coast"),
+    ]
+
+    @Test(arguments: sameStory)
+    func sameStoryMatches(a: String, b: String) {
+        let score = TitleSimilarity.score(TitleNormalizer.normalize(a), TitleNormalizer.normalize(b))
+        #expect(score >= TitleSimilarity.defaultThreshold, "score \(score)")
+    }
+
+    /// Different stories whose headlines look alike.
+    static let differentStories: [(String, String)] = [
+        ("Pakistan beat India by five wickets", "India beat Pakistan by five wickets"),
+        ("Earthquake of magnitude 6.1 strikes off Japan coast", "Earthquake of magnitude 5.2 strikes off Japan coast"),
+        ("China's exports rise in May", "China's imports fall in May"),
+        ("Live: Pakistan budget 2025-26", "Live: Pakistan budget 2024-25"),
+        ("Apple unveils new iPhone", "Samsung unveils new Galaxy phone"),
+        ("US Senate passes defence bill", "US House passes tax bill"),
+    ]
+
+    @Test(arguments: differentStories)
+    func differentStoriesStayApart(a: String, b: String) {
+        let score = TitleSimilarity.score(TitleNormalizer.normalize(a), TitleNormalizer.normalize(b))
+        #expect(score < TitleSimilarity.defaultThreshold, "score \(score)")
+    }
+
+    @Test func stableKeysAreUUIDURNs() {
+        let key = StableHash.uuidURN("source\u{1F}https://example.org/a")
+        #expect(key == StableHash.uuidURN("source\u{1F}https://example.org/a"))
+        #expect(key != StableHash.uuidURN("source\u{1F}https://example.org/b"))
+        #expect(key.hasPrefix("urn:uuid:"))
+        #expect(key.count == "urn:uuid:".count + 36)
+        #expect(Array(key)["urn:uuid:".count + 14] == "8")
+    }
+}
