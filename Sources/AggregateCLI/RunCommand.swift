@@ -1,6 +1,50 @@
+import AggregateConfig
+import AggregateCore
 import ArgumentParser
+import Foundation
 
 struct RunCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "run", abstract: "Not built yet.")
-    func run() throws { throw ValidationError("run is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Fetch the sources that are due, merge their items and publish every category.",
+        discussion: """
+            Quiet when all is well: one line per failing source on standard error. Exit status: 0 all good, \
+            1 some sources failed, 2 configuration error, 3 another run is active, 4 the run could not complete.
+            """)
+
+    @Option(name: .long, help: "The configuration file.")
+    var config = "feeds.conf"
+
+    @Flag(name: .long, help: "Fetch every source now, due or not.")
+    var force = false
+
+    @Flag(name: [.short, .long], help: "Print a summary of every source.")
+    var verbose = false
+
+    func run() throws {
+        let configuration: Configuration
+        do { configuration = try ConfigLoader.load(path: config) } catch {
+            StandardError.print("\(error)")
+            throw ExitStatus.configurationError
+        }
+        let bar = StandardError.isTerminal ? ProgressBar() : nil
+        let options = RunOptions(force: force, progress: bar.map { bar in { done, total in bar.show(done, total) } })
+        let report: RunReport
+        do { report = try Pipeline(configuration: configuration).run(options) } catch {
+            bar?.clear()
+            StandardError.print("aggregate: \(error)")
+            throw ExitCode(error.exitStatus)
+        }
+        bar?.clear()
+        for source in report.failed {
+            StandardError.print("aggregate: FAIL \(source.name) \(source.location): \(source.error ?? "failed")")
+        }
+        for source in report.sources {
+            if let moved = source.movedTo {
+                StandardError.print("aggregate: MOVED \(source.name) \(source.location) redirects permanently to \(moved); using it from now on. Suggested feeds.conf change: replace the location with \(moved)")
+            }
+        }
+        if verbose { RunSummary.print(report, output: configuration.site.outputDirectory) }
+        if !report.failed.isEmpty { throw ExitStatus.someSourcesFailed }
+    }
 }

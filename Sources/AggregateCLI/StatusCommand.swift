@@ -1,6 +1,27 @@
+import AggregateConfig
+import AggregateCore
 import ArgumentParser
+import Foundation
 
 struct StatusCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "status", abstract: "Not built yet.")
-    func run() throws { throw ValidationError("status is not built yet") }
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show each source's health: last success, last error, failures, items held, next due.")
+
+    @Option(name: .long, help: "The configuration file.")
+    var config = "feeds.conf"
+
+    func run() throws {
+        let configuration: Configuration
+        do { configuration = try ConfigLoader.load(path: config) } catch {
+            StandardError.print("\(error)")
+            throw ExitStatus.configurationError
+        }
+        let rows: [SourceHealth]
+        do { rows = try SourceHealth.all(configuration: configuration) } catch {
+            StandardError.print("aggregate: \(error)")
+            throw ExitStatus.fatal
+        }
+        print(SourceHealth.table(rows))
+    }
 }

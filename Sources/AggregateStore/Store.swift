@@ -124,13 +124,18 @@ public final class Store {
             try statements["INSERT INTO item_categories (category, date, key, source_id) VALUES (?, ?, ?, ?)"]
                 .run([.text(category), .real(date), .text(item.key), .text(item.provenance.source.sourceID)])
         }
-        for identity in identities {
-            try statements["INSERT OR IGNORE INTO identities (kind, value, key) VALUES (?, ?, ?)"]
-                .run([.text(identity.kind.rawValue), .text(identity.value), .text(item.key)])
-        }
+        try addIdentities(identities, key: item.key)
         try statements["DELETE FROM title_words WHERE key = ?"].run([.text(item.key)])
         for word in Set(titleWords) {
             try statements["INSERT INTO title_words (word, date, key) VALUES (?, ?, ?)"].run([.text(word), .real(date), .text(item.key)])
+        }
+    }
+
+    /// Points identities at an existing item (those already taken keep their item).
+    public func addIdentities(_ identities: [ItemIdentity], key: String) throws(StoreError) {
+        for identity in identities {
+            try statements["INSERT OR IGNORE INTO identities (kind, value, key) VALUES (?, ?, ?)"]
+                .run([.text(identity.kind.rawValue), .text(identity.value), .text(key)])
         }
     }
 

@@ -1,0 +1,126 @@
+import AggregateConfig
+import AggregateFetch
+import AggregateMerge
+import AggregateModel
+import AggregateParse
+import AggregatePublish
+import AggregateStore
+import Foundation
+
+/// How to run.
+public struct RunOptions: Sendable {
+    /// Fetch every source, due or not (gone sources too).
+    public var force: Bool
+    /// The clock; tests pin it.
+    public var now: Date
+    /// Called as transfers finish: done, total.
+    public var progress: (@Sendable (Int, Int) -> Void)?
+
+    public init(force: Bool = false, now: Date = Date(), progress: (@Sendable (Int, Int) -> Void)? = nil) {
+        self.force = force
+        self.now = now
+        self.progress = progress
+    }
+}
+
+/// `aggregate run`: fetch what is due, parse, merge into the store, publish every category.
+public struct Pipeline {
+    public let configuration: Configuration
+
+    public init(configuration: Configuration) {
+        self.configuration = configuration
+    }
+
+    /// File names inside the cache folder.
+    public enum CacheFile {
+        public static let store = "aggregate.sqlite"
+        public static let lock = "aggregate.lock"
+        public static let report = "last-run.json"
+    }
+
+    public func run(_ options: RunOptions = RunOptions()) throws(RunError) -> RunReport {
+        let site = configuration.site
+        let cache = site.cacheDirectory
+        do {
+            try FileManager.default.createDirectory(atPath: cache, withIntermediateDirectories: true)
+        } catch {
+            throw .cacheUnusable(path: cache, reason: error.localizedDescription)
+        }
+        let lockPath = (cache as NSString).appendingPathComponent(CacheFile.lock)
+        guard let lock = try RunLock(path: lockPath) else {
+            throw .anotherRunActive(lockPath: lockPath, pid: RunLock.holder(path: lockPath))
+        }
+        defer { withExtendedLifetime(lock) {} }
+
+        let store: Store
+        do { store = try Store(path: (cache as NSString).appendingPathComponent(CacheFile.store)) } catch { throw .store(error) }
+        let started = options.now
+        var reports = try fetchAndMerge(store: store, options: options)
+        let publication: PublishReport
+        do {
+            publication = try Publisher.publish(try Publication.input(configuration: configuration, store: store))
+        } catch let error as PublishError {
+            throw .publish(error)
+        } catch let error as StoreError {
+            throw .store(error)
+        } catch {
+            throw .cacheUnusable(path: cache, reason: "\(error)")
+        }
+        reports.sort { $0.id < $1.id }
+        let report = RunReport(
+            started: started, finished: Date(), sources: reports, filesWritten: publication.written,
+            filesUnchanged: publication.unchanged.count, filesRemoved: publication.removed)
+        RunReportFile.write(report, to: (cache as NSString).appendingPathComponent(CacheFile.report))
+        return report
+    }
+
+    private func fetchAndMerge(store: Store, options: RunOptions) throws(RunError) -> [SourceReport] {
+        let schedule = Schedule(now: options.now, force: options.force)
+        var states: [String: SourceState] = [:]
+        do {
+            for state in try store.sourceStates() { states[state.sourceID] = state }
+        } catch { throw .store(error) }
+
+        var reports: [SourceReport] = []
+        var due: [(SourceSettings, FetchRequest)] = []
+        for source in configuration.sources {
+            let state = states[source.id]
+            let hash = Self.configHash(source)
+            guard schedule.isDue(source, state: state, configHash: hash) else {
+                var report = SourceReport(id: source.id, name: source.name, location: source.location, status: state?.gone == true ? .gone : .skipped)
+                report.nextDue = state?.nextDue
+                reports.append(report)
+                continue
+            }
+            let sameConfig = state?.configHash == hash
+            let request = FetchRequest(
+                sourceID: source.id,
+                location: (sameConfig ? state?.permanentRedirect : nil) ?? source.location,
+                etag: sameConfig ? state?.etag : nil,
+                lastModified: sameConfig ? state?.lastModified : nil,
+                allowPrivateNetworks: source.allowPrivateNetworks || configuration.site.fetch.allowPrivateNetworks)
+            due.append((source, request))
+        }
+
+        let fetcher = Fetcher(settings: configuration.site.fetch)
+        let outcomes = fetcher.fetchAll(due.map(\.1), progress: options.progress)
+        let merger = Merger(
+            settings: MergeSettings(),
+            priorities: Dictionary(configuration.sources.map { ($0.id, $0.priority) }, uniquingKeysWith: min))
+        let ingest = Ingest(store: store, merger: merger, schedule: schedule, categories: Set(configuration.categories.map(\.slug)))
+        for ((source, _), outcome) in zip(due, outcomes) {
+            let previous = states[source.id] ?? SourceState(sourceID: source.id, location: source.location)
+            do {
+                reports.append(try ingest.process(outcome, source: source, previous: previous, configHash: Self.configHash(source)))
+            } catch {
+                throw .store(error)
+            }
+        }
+        return reports
+    }
+
+    /// What identifies a source's configuration: a change clears `gone` and the remembered redirect.
+    static func configHash(_ source: SourceSettings) -> String {
+        StableHash.hex([source.location, source.name, source.categories.joined(separator: ",")].joined(separator: "\u{1F}"))
+    }
+}

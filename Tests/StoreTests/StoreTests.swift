@@ -1,0 +1,82 @@
+import AggregateModel
+import AggregateStore
+import AggregateTestSupport
+import Foundation
+import Testing
+
+struct StoreTests {
+    func makeItem(_ key: String, date: TimeInterval, categories: [String], source: String = "s1") -> Item {
+        Item(
+            key: key, title: "Title \(key)", link: "https://example.org/\(key)", published: Date(timeIntervalSince1970: date),
+            updated: nil, firstSeen: Date(timeIntervalSince1970: date), author: "A. Writer", summary: "<p>Summary</p>",
+            content: nil, tags: ["t"], enclosures: [Enclosure(url: "https://example.org/\(key).jpg", type: "image/jpeg", length: 10)],
+            image: nil, provenance: Provenance(source: Credit(sourceID: source, name: "Source \(source)", feedURL: "https://example.org/feed")),
+            categories: categories)
+    }
+
+    @Test func itemsRoundTripAndSortNewestFirstPerCategory() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("store.sqlite").path
+        do {
+            let store = try Store(path: path)
+            try store.transaction {
+                try store.save(StoredItem(item: makeItem("a", date: 100, categories: ["china"]), contentHash: "h1"), identities: [ItemIdentity(kind: .url, value: "https://example.org/a")], titleWords: ["title"])
+                try store.save(StoredItem(item: makeItem("b", date: 300, categories: ["china", "tech"]), contentHash: "h2"), identities: [], titleWords: ["title"])
+                try store.save(StoredItem(item: makeItem("c", date: 200, categories: ["tech"], source: "s2"), contentHash: "h3"), identities: [], titleWords: [])
+            }
+        }
+        // Reopened from disk: nothing lost.
+        let store = try Store(path: path)
+        #expect(try store.latestItems(category: "china", limit: 10).map(\.key) == ["b", "a"])
+        #expect(try store.latestItems(category: "tech", limit: 1).map(\.key) == ["b"])
+        #expect(try store.latestItems(category: nil, limit: 10).map(\.key) == ["b", "c", "a"])
+        #expect(try store.item(key: "a")?.item == makeItem("a", date: 100, categories: ["china"]))
+        #expect(try store.key(for: ItemIdentity(kind: .url, value: "https://example.org/a")) == "a")
+        #expect(try store.keys(withTitleWord: "title", dated: Date(timeIntervalSince1970: 0)...Date(timeIntervalSince1970: 250)) == ["a"])
+        #expect(try store.itemCountsBySource() == ["s1": 2, "s2": 1])
+        #expect(try store.integrityProblem() == nil)
+    }
+
+    @Test func failedTransactionLeavesNothing() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Store(path: folder.appendingPathComponent("store.sqlite").path)
+        struct Boom: Error {}
+        #expect(throws: Boom.self) {
+            try store.transaction {
+                try store.save(StoredItem(item: makeItem("a", date: 1, categories: ["x"]), contentHash: "h"), identities: [], titleWords: [])
+                throw Boom()
+            }
+        }
+        #expect(try store.item(key: "a") == nil)
+    }
+
+    @Test func sourceStateRoundTrips() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Store(path: folder.appendingPathComponent("store.sqlite").path)
+        let state = SourceState(
+            sourceID: "s", location: "https://example.org/feed", configHash: "c", etag: "\"e\"", lastModified: "Sat, 14 Jun 2025 08:00:00 GMT",
+            bodyHash: "b", lastAttempt: Date(timeIntervalSince1970: 10), lastSuccess: Date(timeIntervalSince1970: 9), lastError: "boom",
+            consecutiveFailures: 3, nextDue: Date(timeIntervalSince1970: 99), permanentRedirect: "https://example.org/new", gone: true,
+            feedTitle: "T", siteURL: "https://example.org/", feedURL: "https://example.org/feed", refreshHint: 600)
+        try store.save(state)
+        #expect(try store.sourceState(id: "s") == state)
+        #expect(try store.sourceStates() == [state])
+    }
+
+    @Test func notADatabaseIsAClearError() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("store.sqlite").path
+        try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: path))
+        do {
+            _ = try Store(path: path)
+            Issue.record("a file of junk opened as a store")
+        } catch {
+            #expect(error.description.contains("corrupt"))
+            #expect(error.description.contains("move it aside"))
+        }
+    }
+}
