@@ -49,6 +49,8 @@ let package = Package(
         .testTarget(name: "MergeTests", dependencies: ["AggregateMerge", "AggregateTestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["AggregateStore", "AggregateTestSupport"]),
         .testTarget(name: "PublishTests", dependencies: ["AggregatePublish", "AggregateParse", "AggregateTestSupport"]),
-        .testTarget(name: "CoreTests", dependencies: ["AggregateCore", "AggregateTestSupport"]),
+        .testTarget(name: "CoreTests", dependencies: [
+            "AggregateCore", "AggregateConfig", "AggregateParse", "AggregateStore", "AggregateTestSupport",
+        ]),
     ]
 )
