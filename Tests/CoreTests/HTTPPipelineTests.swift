@@ -79,7 +79,7 @@ struct HTTPPipelineTests {
         let folder = try TestPaths.temporaryDirectory("aggregate-http")
         defer { try? FileManager.default.removeItem(at: folder) }
         let configuration = try configuration(server: server, folder: folder)
-        let now = Date(timeIntervalSince1970: 1_795_000_000)  // 2026-11-18… later than every item
+        let now = Date(timeIntervalSince1970: 1_795_953_600)  // 2026-11-29T12:00Z, after every item
 
         let report = try Pipeline(configuration: configuration).run(RunOptions(now: now))
         let bySource = Dictionary(uniqueKeysWithValues: report.sources.map { ($0.name, $0) })
