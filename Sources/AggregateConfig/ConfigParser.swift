@@ -32,6 +32,10 @@ struct ConfigParser {
     private var siteLine: Int?
     private var sourcesLine: Int?
     private var siteKeyLines: [String: Int] = [:]
+    /// Keys written on a line that could not be read: not reported again as missing.
+    private var mentionedKeys: Set<String> = []
+    /// A `[category …]` header was broken, so "category not declared" would only repeat that problem.
+    private var brokenCategoryHeader = false
     private var site = SiteSettings(title: "", description: "", baseURL: "", outputDirectory: "public", cacheDirectory: "cache")
     private var categories: [PendingCategory] = []
     private var sources: [PendingSource] = []
@@ -112,6 +116,9 @@ struct ConfigParser {
             if sourcesLine == nil { sourcesLine = number }
             section = .sources
         case "category":
+            // Set until the header proves valid; the failure paths below return early.
+            let brokenBefore = brokenCategoryHeader
+            brokenCategoryHeader = true
             guard words.count == 2 else {
                 return report(number, words.count == 1
                     ? "[category] needs a slug; write e.g. [category china]"
@@ -122,6 +129,7 @@ struct ConfigParser {
             if let first = categories.first(where: { $0.slug == slug }) {
                 return report(number, "duplicate category \"\(slug)\"; it is already declared at line \(first.line)")
             }
+            brokenCategoryHeader = brokenBefore
             categories.append(PendingCategory(slug: slug, line: number))
             section = .category(categories.count - 1)
         default:
@@ -135,6 +143,7 @@ struct ConfigParser {
 
     private mutating func keyValue(_ line: Substring, at number: Int, in place: String) -> (String, String)? {
         guard let equals = line.firstIndex(of: "=") else {
+            if let word = line.split(whereSeparator: \.isWhitespace).first { mentionedKeys.insert(place + String(word)) }
             report(number, "expected \"key = value\" in \(place), found \"\(line)\"")
             return nil
         }
@@ -143,6 +152,7 @@ struct ConfigParser {
             report(number, "missing key before '=' in \(place)")
             return nil
         }
+        mentionedKeys.insert(place + key)
         let value: String
         do { value = try ConfigLineScanner.value(line[line.index(after: equals)...]) } catch {
             report(number, "\(key): \(error.message)")
@@ -315,21 +325,23 @@ struct ConfigParser {
     // MARK: Whole-file checks
 
     private mutating func finish(lastLine: Int) {
+        if siteKeyLines["output"] == nil { site.outputDirectory = resolve("public") }
+        if siteKeyLines["cache"] == nil { site.cacheDirectory = resolve("cache") }
         if let siteLine {
-            for key in ConfigKeys.requiredSite where siteKeyLines[key] == nil {
+            for key in ConfigKeys.requiredSite where siteKeyLines[key] == nil && !mentionedKeys.contains("[site]" + key) {
                 report(siteLine, "[site] is missing the required key \(key)")
             }
         } else {
             report(1, "missing [site] section; it needs at least title and base_url")
         }
         for category in categories {
-            for key in ConfigKeys.requiredCategory where category.values[key] == nil {
+            for key in ConfigKeys.requiredCategory where category.values[key] == nil && !mentionedKeys.contains("[category \(category.slug)]" + key) {
                 report(category.line, "[category \(category.slug)] is missing the required key \(key)")
             }
         }
         let declared = Set(categories.map(\.slug))
         let declaredList = categories.isEmpty ? "none declared; add [category SLUG] sections" : "declared: " + categories.map(\.slug).joined(separator: ", ")
-        for source in sources {
+        for source in sources where !brokenCategoryHeader {
             for (slug, line) in source.categoryLines where !declared.contains(slug) {
                 var message = "source \"\(source.settings.id)\" names category \"\(slug)\", which is not declared (\(declaredList))"
                 if let guess = ConfigKeys.closest(to: slug, in: categories.map(\.slug)) { message += "; did you mean \"\(guess)\"?" }
