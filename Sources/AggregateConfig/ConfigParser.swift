@@ -203,6 +203,7 @@ struct ConfigParser {
         guard seconds >= 60, seconds.truncatingRemainder(dividingBy: 60) == 0 else {
             throw ValueError("\"\(value)\" is not a whole number of minutes; write minutes (30) or a duration like 2h")
         }
+        guard seconds <= 525_600 * 60 else { throw ValueError("\"\(value)\" is longer than a year; expected at most 525600 minutes") }
         return Int(seconds / 60)
     }
 

@@ -40,6 +40,7 @@ let errorCases: [ErrorCase] = [
     ErrorCase(label: "items_per_feed out of range", text: s + "items_per_feed = 0\n" + c + src, line: 4, fragments: ["out of range", "1 to 10000"]),
     ErrorCase(label: "bad yes/no", text: s + "allow_private_networks = maybe\n" + c + src, line: 4, fragments: ["not yes or no"]),
     ErrorCase(label: "ttl in seconds", text: s + "ttl = 90s\n" + c + src, line: 4, fragments: ["whole number of minutes"]),
+    ErrorCase(label: "ttl over a year", text: s + "ttl = 400d\n" + c + src, line: 4, fragments: ["longer than a year"]),
     ErrorCase(label: "bad language", text: s + "language = english!\n" + c + src, line: 4, fragments: ["not a language tag"]),
     ErrorCase(label: "output is a URL", text: s + "output = https://x.example.org/out\n" + c + src, line: 4, fragments: ["is a URL; expected a folder path"]),
     ErrorCase(label: "upper-case slug", text: s + "[category China]\ntitle = China\n" + src, line: 4, fragments: ["not a valid category slug"]),
