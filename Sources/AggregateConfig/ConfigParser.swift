@@ -255,20 +255,21 @@ struct ConfigParser {
         while index < tokens.count {
             let token = tokens[index]
             index += 1
-            guard let offset = token.equalsOffset, offset > 0 else {
-                // `name = "X"` or `name= "X"`: one problem for the option, not one per word.
-                let next = index < tokens.count ? tokens[index] : nil
-                if token.equalsOffset == nil, !token.wasQuoted, next?.equalsOffset == 0 || token.text.hasSuffix("=") {
-                    misspelled.insert(token.text)
-                    report(number, "write options without spaces around '=': \(token.text.hasSuffix("=") ? String(token.text.dropLast()) : token.text)=VALUE")
-                    index += next?.text == "=" ? 2 : 1
-                } else if token.equalsOffset != nil, token.text.hasSuffix("="), !token.wasQuoted {
-                    misspelled.insert(String(token.text.dropLast()))
-                    report(number, "write options without spaces around '=': \(token.text.dropLast())=VALUE")
-                    index += 1
-                } else {
-                    report(number, "expected key=value after the location, found \"\(token.text)\"; quote values with spaces: name=\"Al Jazeera\"")
+            let next = index < tokens.count ? tokens[index] : nil
+            // `name = "X"`, `name =X` and `name= X`: one problem for the option, not one per word.
+            if !token.wasQuoted, let next {
+                let bareKey = token.equalsOffset == nil && next.equalsOffset == 0
+                let trailingEquals = token.equalsOffset == token.text.count - 1 && token.text.count > 1 && next.equalsOffset == nil
+                if bareKey || trailingEquals {
+                    let key = bareKey ? token.text : String(token.text.dropLast())
+                    misspelled.insert(key)
+                    report(number, "write options without spaces around '=': \(key)=VALUE")
+                    index += bareKey && next.text == "=" && index + 1 < tokens.count ? 2 : 1
+                    continue
                 }
+            }
+            guard let offset = token.equalsOffset, offset > 0 else {
+                report(number, "expected key=value after the location, found \"\(token.text)\"; quote values with spaces: name=\"Al Jazeera\"")
                 continue
             }
             let key = String(token.text.prefix(offset))

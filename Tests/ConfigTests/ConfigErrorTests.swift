@@ -75,6 +75,8 @@ let errorCases: [ErrorCase] = [
     ErrorCase(label: "bad priority", text: s + c + "[sources]\nhttps://a.example.com/ name=A categories=china priority=high\n", line: 10, fragments: ["option priority", "not a whole number"]),
     ErrorCase(label: "option twice", text: s + c + "[sources]\nhttps://a.example.com/ name=A name=B categories=china\n", line: 10, fragments: ["option name is given twice"]),
     ErrorCase(label: "spaces around equals", text: s + c + "[sources]\nhttps://a.example.com/ name = A categories=china\n", line: 10, fragments: ["without spaces around '='", "name=VALUE"]),
+    ErrorCase(label: "space after equals", text: s + c + "[sources]\nhttps://a.example.com/ name= A categories=china\n", line: 10, fragments: ["without spaces around '='", "name=VALUE"]),
+    ErrorCase(label: "space before equals", text: s + c + "[sources]\nhttps://a.example.com/ categories=china name =\"A B\"\n", line: 10, fragments: ["without spaces around '='", "name=VALUE"]),
     ErrorCase(label: "bare word after location", text: s + c + "[sources]\nhttps://a.example.com/ name=Al Jazeera categories=china\n", line: 10, fragments: ["found \"Jazeera\"", "quote values with spaces"]),
     ErrorCase(label: "unterminated quote in source", text: s + c + "[sources]\nhttps://a.example.com/ name=\"Al Jazeera categories=china\n", line: 10, fragments: ["unterminated double quote"]),
     ErrorCase(label: "option before location", text: s + c + "[sources]\nname=A https://a.example.com/ categories=china\n", line: 10, fragments: ["starts with an option"]),
