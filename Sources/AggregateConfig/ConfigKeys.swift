@@ -3,13 +3,15 @@ enum ConfigKeys {
     static let site = [
         "title", "description", "base_url", "output", "cache", "items_per_feed", "language", "ttl",
         "timeout", "connect_timeout", "max_size", "concurrency", "per_host", "allow_private_networks",
+        "exclude", "dedupe_threshold", "dedupe_window", "tracking_parameters", "theme", "article_pages", "hub",
+        "attribution",
     ]
     static let requiredSite = ["title", "base_url"]
 
-    static let category = ["title", "description"]
+    static let category = ["title", "description", "match", "exclude", "max_age", "per_source"]
     static let requiredCategory = ["title"]
 
-    static let source = ["name", "categories", "id", "site", "feed_url", "refresh", "priority", "allow_private_networks"]
+    static let source = ["name", "categories", "id", "site", "feed_url", "refresh", "priority", "allow_private_networks", "exclude"]
     static let requiredSource = ["name", "categories"]
 
     static let sections = "[site], [category SLUG], [sources]"

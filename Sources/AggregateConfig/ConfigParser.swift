@@ -17,6 +17,10 @@ struct ConfigParser {
         var line: Int
         var values: [String: String] = [:]
         var keyLines: [String: Int] = [:]
+        var match: PatternSetting?
+        var exclude: PatternSetting?
+        var maxAge: TimeInterval?
+        var perSource: Int?
     }
 
     private struct PendingSource {
@@ -80,7 +84,11 @@ struct ConfigParser {
         }
         let configuration = Configuration(
             site: site,
-            categories: categories.map { CategorySettings(slug: $0.slug, title: $0.values["title"] ?? "", description: $0.values["description"] ?? "") },
+            categories: categories.map {
+                CategorySettings(
+                    slug: $0.slug, title: $0.values["title"] ?? "", description: $0.values["description"] ?? "",
+                    match: $0.match, exclude: $0.exclude, maxAge: $0.maxAge, perSource: $0.perSource)
+            },
             sources: sources.map(\.settings),
             path: directory.appendingPathComponent(URL(fileURLWithPath: file).lastPathComponent).path
         )
@@ -189,6 +197,15 @@ struct ConfigParser {
             case "concurrency": site.fetch.concurrency = try ScalarValues.integer(value, in: 1...1000)
             case "per_host": site.fetch.perHost = try ScalarValues.integer(value, in: 1...100)
             case "allow_private_networks": site.fetch.allowPrivateNetworks = try ScalarValues.yesNo(value)
+            case "exclude": site.exclude = try pattern(value, at: number)
+            case "dedupe_threshold": site.dedupe.threshold = try ScalarValues.fraction(value)
+            case "dedupe_window": site.dedupe.window = try DurationValue.positive(value)
+            case "tracking_parameters":
+                site.dedupe.trackingParameters = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+            case "theme": site.publishing.themeDirectory = try localPath(value)
+            case "article_pages": site.publishing.articlePages = try ScalarValues.yesNo(value)
+            case "hub": site.publishing.hub = try ScalarValues.webURL(value)
+            case "attribution": site.publishing.attributionTemplate = value
             default: break
             }
         } catch {
@@ -205,6 +222,14 @@ struct ConfigParser {
         }
         guard seconds <= 525_600 * 60 else { throw ValueError("\"\(value)\" is longer than a year; expected at most 525600 minutes") }
         return Int(seconds / 60)
+    }
+
+    /// A case-insensitive regular expression, checked now so that a typo is reported with its line.
+    private func pattern(_ value: String, at number: Int) throws(ValueError) -> PatternSetting {
+        do { _ = try NSRegularExpression(pattern: value, options: [.caseInsensitive]) } catch {
+            throw ValueError("\"\(value)\" is not a valid regular expression; write e.g. China|Beijing|Xi Jinping")
+        }
+        return PatternSetting(pattern: value, origin: "\(file):\(number)")
     }
 
     private func localPath(_ value: String) throws(ValueError) -> String {
@@ -226,6 +251,17 @@ struct ConfigParser {
         if let first = categories[index].keyLines[key] { return report(number, "\(key) is set twice in \(place); the first is at line \(first)") }
         categories[index].keyLines[key] = number
         categories[index].values[key] = value
+        do {
+            switch key {
+            case "match": categories[index].match = try pattern(value, at: number)
+            case "exclude": categories[index].exclude = try pattern(value, at: number)
+            case "max_age": categories[index].maxAge = try DurationValue.positive(value)
+            case "per_source": categories[index].perSource = try ScalarValues.integer(value, in: 1...10_000)
+            default: break
+            }
+        } catch {
+            report(number, "\(key) in \(place): \(error.message)")
+        }
     }
 
     // MARK: [sources]
@@ -298,6 +334,7 @@ struct ConfigParser {
                 case "refresh": settings.refresh = try DurationValue.positive(value)
                 case "priority": settings.priority = try ScalarValues.integer(value, in: -1_000_000...1_000_000)
                 case "allow_private_networks": settings.allowPrivateNetworks = try ScalarValues.yesNo(value)
+                case "exclude": settings.exclude = try pattern(value, at: number)
                 case "categories":
                     for raw in value.split(separator: ",", omittingEmptySubsequences: false) {
                         let slug = String(raw)

@@ -13,6 +13,14 @@ enum ScalarValues {
         return number
     }
 
+    /// A number from 0 to 1, such as 0.75.
+    static func fraction(_ text: String) throws(ValueError) -> Double {
+        guard let number = Double(text), text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), (0...1).contains(number) else {
+            throw ValueError("\"\(text)\" is not a number from 0 to 1, such as 0.75")
+        }
+        return number
+    }
+
     static func yesNo(_ text: String) throws(ValueError) -> Bool {
         switch text {
         case "yes", "true": return true

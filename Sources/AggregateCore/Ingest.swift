@@ -10,6 +10,7 @@ struct Ingest {
     let store: Store
     let merger: Merger
     let schedule: Schedule
+    let router: Router
     /// Slugs of the configured categories.
     let categories: Set<String>
 
@@ -65,10 +66,14 @@ struct Ingest {
             }
             report.warnings = parsed.warnings
             let lookup = StoreLookup(store: store)
-            let routed = source.categories.filter { categories.contains($0) }
             try store.transaction {
                 for entry in parsed.feed.entries {
-                    let decision = try merger.merge(entry, feed: parsed.feed, source: source, categories: routed, now: schedule.now, lookup: lookup)
+                    let routing = router.route(entry, source: source, known: categories)
+                    if routing.isDropped {
+                        report.filtered += 1
+                        continue
+                    }
+                    let decision = try merger.merge(entry, feed: parsed.feed, source: source, categories: routing.categories, now: schedule.now, lookup: lookup)
                     try lookup.apply(decision)
                     switch decision.outcome {
                     case .new: report.new += 1

@@ -58,7 +58,7 @@ public struct Pipeline {
         var reports = try fetchAndMerge(store: store, options: options)
         let publication: PublishReport
         do {
-            publication = try Publisher.publish(try Publication.input(configuration: configuration, store: store))
+            publication = try Publisher.publish(try Publication.input(configuration: configuration, store: store, now: options.now))
         } catch let error as PublishError {
             throw .publish(error)
         } catch let error as StoreError {
@@ -104,10 +104,9 @@ public struct Pipeline {
 
         let fetcher = Fetcher(settings: configuration.site.fetch)
         let outcomes = fetcher.fetchAll(due.map(\.1), progress: options.progress)
-        let merger = Merger(
-            settings: MergeSettings(),
-            priorities: Dictionary(configuration.sources.map { ($0.id, $0.priority) }, uniquingKeysWith: min))
-        let ingest = Ingest(store: store, merger: merger, schedule: schedule, categories: Set(configuration.categories.map(\.slug)))
+        let ingest = Ingest(
+            store: store, merger: Self.merger(configuration), schedule: schedule, router: try Self.router(configuration),
+            categories: Set(configuration.categories.map(\.slug)))
         for ((source, _), outcome) in zip(due, outcomes) {
             let previous = states[source.id] ?? SourceState(sourceID: source.id, location: source.location)
             do {
@@ -117,6 +116,29 @@ public struct Pipeline {
             }
         }
         return reports
+    }
+
+    static func merger(_ configuration: Configuration) -> Merger {
+        let dedupe = configuration.site.dedupe
+        return Merger(
+            settings: MergeSettings(titleThreshold: dedupe.threshold, window: dedupe.window, extraTrackingParameters: Set(dedupe.trackingParameters)),
+            priorities: Dictionary(configuration.sources.map { ($0.id, $0.priority) }, uniquingKeysWith: min))
+    }
+
+    /// The match and exclude rules of feeds.conf, in the order they apply.
+    static func router(_ configuration: Configuration) throws(RunError) -> Router {
+        var rules: [RoutingRule] = []
+        if let exclude = configuration.site.exclude { rules.append(RoutingRule(scope: .everySource, pattern: exclude.pattern, origin: exclude.origin)) }
+        for source in configuration.sources {
+            if let exclude = source.exclude { rules.append(RoutingRule(scope: .source(source.id), pattern: exclude.pattern, origin: exclude.origin)) }
+        }
+        for category in configuration.categories {
+            if let match = category.match { rules.append(RoutingRule(scope: .addTo(category.slug), pattern: match.pattern, origin: match.origin)) }
+            if let exclude = category.exclude { rules.append(RoutingRule(scope: .keepOutOf(category.slug), pattern: exclude.pattern, origin: exclude.origin)) }
+        }
+        do { return try Router(rules: rules) } catch {
+            throw .configuration(.invalid([ConfigProblem(file: configuration.path, line: 0, message: error.description)]))
+        }
     }
 
     /// What identifies a source's configuration: a change clears `gone` and the remembered redirect.

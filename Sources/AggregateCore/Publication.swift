@@ -5,11 +5,12 @@ import Foundation
 
 /// What the publish stage gets: every category's newest items from the store.
 enum Publication {
-    static func input(configuration: Configuration, store: Store) throws -> PublishInput {
+    static func input(configuration: Configuration, store: Store, now: Date) throws -> PublishInput {
         let limit = configuration.site.itemsPerFeed
         var itemsByCategory: [String: [Item]] = [:]
         for category in configuration.categories {
-            itemsByCategory[category.slug] = try store.latestItems(category: category.slug, limit: limit)
+            itemsByCategory[category.slug] = try store.latestItems(
+                category: category.slug, limit: limit, perSource: category.perSource, since: category.maxAge.map { now.addingTimeInterval(-$0) })
         }
         let slugs = Set(configuration.categories.map(\.slug))
         // NOTE: items of a category removed from feeds.conf stay in the store but are shown nowhere.
@@ -33,6 +34,9 @@ enum Publication {
         }
         return PublishInput(
             site: configuration.site, categories: configuration.categories, itemsByCategory: itemsByCategory,
-            allItems: all, sources: sources, options: PublishOptions())
+            allItems: all, sources: sources,
+            options: PublishOptions(
+                themeDirectory: configuration.site.publishing.themeDirectory, articlePages: configuration.site.publishing.articlePages,
+                attributionTemplate: configuration.site.publishing.attributionTemplate, hub: configuration.site.publishing.hub))
     }
 }

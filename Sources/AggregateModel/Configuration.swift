@@ -33,6 +33,12 @@ public struct SiteSettings: Sendable, Hashable {
     public var ttlMinutes: Int?
     /// Fetch limits.
     public var fetch: FetchSettings
+    /// Items of any source matching this are dropped.
+    public var exclude: PatternSetting?
+    /// How the same story is recognised across sources.
+    public var dedupe: DedupeSettings
+    /// Publishing choices beyond the feeds themselves.
+    public var publishing: PublishingSettings
 
     public init(
         title: String, description: String, baseURL: String, outputDirectory: String, cacheDirectory: String,
@@ -47,6 +53,56 @@ public struct SiteSettings: Sendable, Hashable {
         self.language = language
         self.ttlMinutes = ttlMinutes
         self.fetch = fetch
+        exclude = nil
+        dedupe = DedupeSettings()
+        publishing = PublishingSettings()
+    }
+}
+
+/// A regular expression from `feeds.conf`, matched case-insensitively, with where it was written.
+public struct PatternSetting: Sendable, Hashable {
+    public var pattern: String
+    /// `file:line`.
+    public var origin: String
+
+    public init(pattern: String, origin: String) {
+        self.pattern = pattern
+        self.origin = origin
+    }
+}
+
+/// `dedupe_threshold`, `dedupe_window`, `tracking_parameters` in `[site]`.
+public struct DedupeSettings: Sendable, Hashable {
+    /// Headline similarity (0–1) from which two items are one story.
+    public var threshold: Double
+    /// Seconds apart two items may be and still be one story.
+    public var window: TimeInterval
+    /// Query parameters to drop from links, beyond the built-in tracking list.
+    public var trackingParameters: [String]
+
+    public init(threshold: Double = 0.75, window: TimeInterval = 48 * 3600, trackingParameters: [String] = []) {
+        self.threshold = threshold
+        self.window = window
+        self.trackingParameters = trackingParameters
+    }
+}
+
+/// `theme`, `article_pages`, `hub`, `attribution` in `[site]`.
+public struct PublishingSettings: Sendable, Hashable {
+    /// Folder of templates that replace the built-in theme.
+    public var themeDirectory: String?
+    /// Write one page per item.
+    public var articlePages: Bool
+    /// WebSub hub to link and ping.
+    public var hub: String?
+    /// HTML appended to each republished item; see docs/feeds-conf.md for its placeholders.
+    public var attributionTemplate: String?
+
+    public init(themeDirectory: String? = nil, articlePages: Bool = false, hub: String? = nil, attributionTemplate: String? = nil) {
+        self.themeDirectory = themeDirectory
+        self.articlePages = articlePages
+        self.hub = hub
+        self.attributionTemplate = attributionTemplate
     }
 }
 
@@ -84,11 +140,23 @@ public struct CategorySettings: Sendable, Hashable {
     public var slug: String
     public var title: String
     public var description: String
+    /// Items of any source matching this join the category.
+    public var match: PatternSetting?
+    /// Items matching this are kept out of the category.
+    public var exclude: PatternSetting?
+    /// Items older than this many seconds leave the category.
+    public var maxAge: TimeInterval?
+    /// At most this many items of one source in the category's feed.
+    public var perSource: Int?
 
-    public init(slug: String, title: String, description: String) {
+    public init(slug: String, title: String, description: String, match: PatternSetting? = nil, exclude: PatternSetting? = nil, maxAge: TimeInterval? = nil, perSource: Int? = nil) {
         self.slug = slug
         self.title = title
         self.description = description
+        self.match = match
+        self.exclude = exclude
+        self.maxAge = maxAge
+        self.perSource = perSource
     }
 }
 
@@ -113,6 +181,8 @@ public struct SourceSettings: Sendable, Hashable {
     public var allowPrivateNetworks: Bool
     /// `file:line` of the source line, for messages.
     public var origin: String
+    /// This source's items matching this are dropped.
+    public var exclude: PatternSetting?
 
     public init(
         id: String, location: String, name: String, categories: [String], siteURL: String? = nil,

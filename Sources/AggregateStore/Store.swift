@@ -139,15 +139,24 @@ public final class Store {
         }
     }
 
-    /// The newest items of a category (or of every category when nil), newest first.
-    public func latestItems(category: String?, limit: Int) throws(StoreError) -> [Item] {
+    /// The newest items of a category (or of every category when nil), newest first; at most `perSource` of
+    /// one source, none dated before `since`.
+    public func latestItems(category: String?, limit: Int, perSource: Int? = nil, since: Date? = nil) throws(StoreError) -> [Item] {
+        let cutoff = SQLiteStatement.Value.real(since?.timeIntervalSince1970 ?? -Double.greatestFiniteMagnitude)
         let rows: [(String, [UInt8])]
         if let category {
-            rows = try statements["SELECT i.key, i.data FROM item_categories c JOIN items i ON i.key = c.key WHERE c.category = ? ORDER BY c.date DESC, c.key LIMIT ?"]
-                .query([.text(category), .integer(limit)]) { row in (row.text(0) ?? "", row.blob(1)) }
+            rows = try statements["""
+                SELECT key, data FROM (
+                    SELECT i.key AS key, i.data AS data, c.date AS date,
+                           ROW_NUMBER() OVER (PARTITION BY c.source_id ORDER BY c.date DESC, c.key) AS rank
+                    FROM item_categories c JOIN items i ON i.key = c.key
+                    WHERE c.category = ? AND c.date >= ?
+                ) WHERE rank <= ? ORDER BY date DESC, key LIMIT ?
+                """]
+                .query([.text(category), cutoff, .integer(perSource ?? Int(Int32.max)), .integer(limit)]) { row in (row.text(0) ?? "", row.blob(1)) }
         } else {
-            rows = try statements["SELECT key, data FROM items ORDER BY date DESC, key LIMIT ?"]
-                .query([.integer(limit)]) { row in (row.text(0) ?? "", row.blob(1)) }
+            rows = try statements["SELECT key, data FROM items WHERE date >= ? ORDER BY date DESC, key LIMIT ?"]
+                .query([cutoff, .integer(limit)]) { row in (row.text(0) ?? "", row.blob(1)) }
         }
         var items: [Item] = []
         items.reserveCapacity(rows.count)
