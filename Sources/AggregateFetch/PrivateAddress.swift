@@ -1,0 +1,57 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Classifies socket addresses for the private-network guard.
+///
+/// The check runs on the address libcurl is about to connect to, not on the host name, so it holds
+/// after redirects and against DNS answers that change between lookups.
+enum PrivateAddress {
+    /// The printable address if `address` is loopback, private, link-local or unspecified; nil if public.
+    static func refusal(_ address: UnsafeRawPointer) -> String? {
+        let family = Int32(address.load(as: sockaddr.self).sa_family)
+        if family == AF_INET {
+            let ipv4 = address.load(as: sockaddr_in.self).sin_addr
+            let octets = withUnsafeBytes(of: ipv4) { Array($0) }
+            return isPrivate(ipv4: octets) ? format(family: AF_INET, ipv4) : nil
+        }
+        if family == AF_INET6 {
+            let ipv6 = address.load(as: sockaddr_in6.self).sin6_addr
+            let octets = withUnsafeBytes(of: ipv6) { Array($0) }
+            return isPrivate(ipv6: octets) ? format(family: AF_INET6, ipv6) : nil
+        }
+        // Unix sockets and other families never carry a remote feed.
+        return "address family \(family)"
+    }
+
+    /// 0/8 (unspecified), 127/8, 10/8, 172.16/12, 192.168/16, 169.254/16.
+    static func isPrivate(ipv4 o: [UInt8]) -> Bool {
+        switch (o[0], o[1]) {
+        case (0, _), (127, _), (10, _): true
+        case (172, 16...31): true
+        case (192, 168), (169, 254): true
+        default: false
+        }
+    }
+
+    /// ::, ::1, fc00::/7, fe80::/10, and IPv4-mapped or -compatible forms of private IPv4 addresses.
+    static func isPrivate(ipv6 o: [UInt8]) -> Bool {
+        if o[0..<15].allSatisfy({ $0 == 0 }) { return o[15] <= 1 }
+        if o[0] & 0xFE == 0xFC { return true }
+        if o[0] == 0xFE && o[1] & 0xC0 == 0x80 { return true }
+        // ::ffff:a.b.c.d (mapped) and ::a.b.c.d (deprecated compatible form).
+        if o[0..<10].allSatisfy({ $0 == 0 }) && ((o[10] == 0xFF && o[11] == 0xFF) || (o[10] == 0 && o[11] == 0)) {
+            return isPrivate(ipv4: Array(o[12..<16]))
+        }
+        return false
+    }
+
+    private static func format<T>(family: Int32, _ address: T) -> String {
+        var address = address
+        var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
+        guard inet_ntop(family, &address, &text, socklen_t(text.count)) != nil else { return "?" }
+        return String(cString: text)
+    }
+}
