@@ -21,14 +21,22 @@ public final class Fetcher {
 
     /// Fetches all requests, at most `settings.concurrency` at once; outcomes in request order. Blocks until done.
     public func fetchAll(_ requests: [FetchRequest], progress: ((_ done: Int, _ total: Int) -> Void)? = nil) -> [FetchOutcome] {
-        var results = [Result<FetchResponse, FetchError>?](repeating: nil, count: requests.count)
+        var outcomes = [FetchOutcome?](repeating: nil, count: requests.count)
         var done = 0
-        func report(_ index: Int, _ result: Result<FetchResponse, FetchError>) {
-            results[index] = result
+        fetchEach(requests) { index, outcome in
+            outcomes[index] = outcome
             done += 1
             progress?(done, requests.count)
         }
+        return outcomes.map { $0! }
+    }
 
+    /// Fetches all requests like `fetchAll`, but hands each outcome to `handler` as soon as it is complete
+    /// (in completion order, on the calling thread), so that bodies can be processed and freed one by one.
+    public func fetchEach(_ requests: [FetchRequest], _ handler: (_ index: Int, _ outcome: FetchOutcome) -> Void) {
+        func report(_ index: Int, _ result: Result<FetchResponse, FetchError>) {
+            handler(index, FetchOutcome(request: requests[index], result: result))
+        }
         var remote: [Int] = []
         for (index, request) in requests.enumerated() {
             switch Self.kind(of: request.location) {
@@ -41,7 +49,6 @@ public final class Fetcher {
         if !remote.isEmpty {
             runTransfers(remote, of: requests, report: report)
         }
-        return zip(requests, results).map { FetchOutcome(request: $0, result: $1!) }
     }
 
     private func runTransfers(_ indices: [Int], of requests: [FetchRequest], report: (Int, Result<FetchResponse, FetchError>) -> Void) {

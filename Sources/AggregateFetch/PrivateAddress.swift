@@ -13,14 +13,12 @@ enum PrivateAddress {
     static func refusal(_ address: UnsafeRawPointer) -> String? {
         let family = Int32(address.load(as: sockaddr.self).sa_family)
         if family == AF_INET {
-            let ipv4 = address.load(as: sockaddr_in.self).sin_addr
-            let octets = withUnsafeBytes(of: ipv4) { Array($0) }
-            return isPrivate(ipv4: octets) ? format(family: AF_INET, ipv4) : nil
+            let octets = Array(UnsafeRawBufferPointer(start: address + MemoryLayout<sockaddr_in>.offset(of: \sockaddr_in.sin_addr)!, count: 4))
+            return isPrivate(ipv4: octets) ? format(family: AF_INET, octets) : nil
         }
         if family == AF_INET6 {
-            let ipv6 = address.load(as: sockaddr_in6.self).sin6_addr
-            let octets = withUnsafeBytes(of: ipv6) { Array($0) }
-            return isPrivate(ipv6: octets) ? format(family: AF_INET6, ipv6) : nil
+            let octets = Array(UnsafeRawBufferPointer(start: address + MemoryLayout<sockaddr_in6>.offset(of: \sockaddr_in6.sin6_addr)!, count: 16))
+            return isPrivate(ipv6: octets) ? format(family: AF_INET6, octets) : nil
         }
         // Unix sockets and other families never carry a remote feed.
         return "address family \(family)"
@@ -48,10 +46,9 @@ enum PrivateAddress {
         return false
     }
 
-    private static func format<T>(family: Int32, _ address: T) -> String {
-        var address = address
+    private static func format(family: Int32, _ octets: [UInt8]) -> String {
         var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
-        guard inet_ntop(family, &address, &text, socklen_t(text.count)) != nil else { return "?" }
-        return String(cString: text)
+        guard inet_ntop(family, octets, &text, socklen_t(text.count)) != nil else { return "?" }
+        return String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

@@ -140,9 +140,10 @@ public final class TestHTTPServer: @unchecked Sendable {
             }
             if !keepAlive { head += "Connection: close\r\n" }
             head += "\r\n"
-            var bytes = Array(head.utf8)
-            if !isHead { bytes += body }
-            guard connection.send(bytes) else { return false }
+            // MSG_MORE lets the kernel put head and body in the same segments without copying the body.
+            let sendBody = !isHead && !body.isEmpty
+            guard connection.send(Array(head.utf8), more: sendBody) else { return false }
+            if sendBody { guard connection.send(body) else { return false } }
             return keepAlive
         case .endless(let chunk):
             head += "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
@@ -335,11 +336,12 @@ private struct Connection {
     }
 
     /// Sends all of `bytes`; false when the client hung up.
-    func send(_ bytes: [UInt8]) -> Bool {
+    func send(_ bytes: [UInt8], more: Bool = false) -> Bool {
         var offset = 0
+        let flags = Int32(MSG_NOSIGNAL) | (more ? Int32(MSG_MORE) : 0)
         return bytes.withUnsafeBytes { raw in
             while offset < raw.count {
-                let n = Glibc.send(fd, raw.baseAddress! + offset, raw.count - offset, Int32(MSG_NOSIGNAL))
+                let n = Glibc.send(fd, raw.baseAddress! + offset, raw.count - offset, flags)
                 if n < 0 && errno == EINTR { continue }
                 guard n > 0 else { return false }
                 offset += n

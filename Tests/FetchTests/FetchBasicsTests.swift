@@ -81,6 +81,29 @@ import Testing
         #expect(progress.calls.allSatisfy { $0.total == 24 })
     }
 
+    @Test func fetchEachHandsOverEveryOutcomeOnce() throws {
+        let server = try TestHTTPServer { request in request.path == "/missing" ? .status(404) : .feed(request.path) }
+        defer { server.stop() }
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("local.xml")
+        try Data(rss("local").utf8).write(to: file)
+        let locations = [server.url("/a"), file.path, server.url("/missing"), "ftp://example.org/x", server.url("/b")]
+        let requests = locations.enumerated().map { FetchRequest(sourceID: "s\($0.offset)", location: $0.element, allowPrivateNetworks: true) }
+        var seen: [Int: FetchOutcome] = [:]
+        Fetcher(settings: testSettings()).fetchEach(requests) { index, outcome in
+            #expect(seen[index] == nil)
+            seen[index] = outcome
+        }
+        #expect(seen.keys.sorted() == Array(0..<5))
+        for (index, outcome) in seen { #expect(outcome.request == requests[index]) }
+        #expect(seen[0]?.result.value.map { String(decoding: $0.body, as: UTF8.self) } == rss("/a"))
+        #expect(seen[1]?.result.value.map { String(decoding: $0.body, as: UTF8.self) } == rss("local"))
+        #expect(seen[2]?.result.error == .httpStatus(url: server.url("/missing"), code: 404, retryAfter: nil))
+        #expect(seen[3]?.result.error == .forbiddenScheme(url: "ftp://example.org/x", target: "ftp://example.org/x"))
+        #expect(seen[4]?.result.value.map { String(decoding: $0.body, as: UTF8.self) } == rss("/b"))
+    }
+
     @Test func transfersRunConcurrently() throws {
         // Each of the first two requests waits until the other has arrived: only concurrent transfers both succeed.
         let meeting = Meeting(parties: 2)
