@@ -13,6 +13,8 @@ public final class Fetcher {
     public let userAgent: String
     /// The private-network guard's verdict on each address; replaceable by tests, which have no public address.
     var addressGuard: AddressGuard = PrivateAddress.refusal
+    /// Where the proxy settings come from; replaceable by tests.
+    var environment: [String: String] = ProcessInfo.processInfo.environment
 
     public init(settings: FetchSettings, userAgent: String = Fetcher.defaultUserAgent) {
         self.settings = settings
@@ -54,7 +56,7 @@ public final class Fetcher {
     private func runTransfers(_ indices: [Int], of requests: [FetchRequest], report: (Int, Result<FetchResponse, FetchError>) -> Void) {
         let options = TransferOptions(
             timeout: settings.timeout, connectTimeout: settings.connectTimeout, maxBytes: settings.maxBytes,
-            allowPrivateNetworks: settings.allowPrivateNetworks, userAgent: userAgent, addressGuard: addressGuard)
+            allowPrivateNetworks: settings.allowPrivateNetworks, userAgent: userAgent, addressGuard: guardExemptingProxies())
         guard let multi = CurlMulti(perHost: settings.perHost) else {
             for index in indices { report(index, .failure(.transferFailed(url: requests[index].location, reason: "libcurl could not start"))) }
             return
@@ -99,6 +101,17 @@ public final class Fetcher {
                 continue
             }
             multi.poll(milliseconds: 1000)
+        }
+    }
+
+    /// `addressGuard`, except for the addresses of the proxies configured in `environment`.
+    func guardExemptingProxies() -> AddressGuard {
+        let proxies = ProxyAddresses.resolve(environment: environment)
+        let base = addressGuard
+        guard !proxies.isEmpty else { return base }
+        return { address in
+            guard let refused = base(address) else { return nil }
+            return PrivateAddress.octets(address).map(proxies.contains) == true ? nil : refused
         }
     }
 

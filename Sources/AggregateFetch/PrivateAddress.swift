@@ -11,17 +11,22 @@ import Darwin
 enum PrivateAddress {
     /// The printable address if `address` is loopback, private, link-local or unspecified; nil if public.
     static func refusal(_ address: UnsafeRawPointer) -> String? {
-        let family = Int32(address.load(as: sockaddr.self).sa_family)
-        if family == AF_INET {
-            let octets = Array(UnsafeRawBufferPointer(start: address + MemoryLayout<sockaddr_in>.offset(of: \sockaddr_in.sin_addr)!, count: 4))
-            return isPrivate(ipv4: octets) ? format(family: AF_INET, octets) : nil
-        }
-        if family == AF_INET6 {
-            let octets = Array(UnsafeRawBufferPointer(start: address + MemoryLayout<sockaddr_in6>.offset(of: \sockaddr_in6.sin6_addr)!, count: 16))
-            return isPrivate(ipv6: octets) ? format(family: AF_INET6, octets) : nil
-        }
         // Unix sockets and other families never carry a remote feed.
-        return "address family \(family)"
+        guard let octets = octets(address) else { return "address family \(address.load(as: sockaddr.self).sa_family)" }
+        if octets.count == 4 { return isPrivate(ipv4: octets) ? format(family: AF_INET, octets) : nil }
+        return isPrivate(ipv6: octets) ? format(family: AF_INET6, octets) : nil
+    }
+
+    /// The raw bytes (4 for IPv4, 16 for IPv6) of an internet socket address; nil for other families.
+    static func octets(_ address: UnsafeRawPointer) -> [UInt8]? {
+        switch Int32(address.load(as: sockaddr.self).sa_family) {
+        case AF_INET:
+            return Array(UnsafeRawBufferPointer(start: address + MemoryLayout<sockaddr_in>.offset(of: \sockaddr_in.sin_addr)!, count: 4))
+        case AF_INET6:
+            return Array(UnsafeRawBufferPointer(start: address + MemoryLayout<sockaddr_in6>.offset(of: \sockaddr_in6.sin6_addr)!, count: 16))
+        default:
+            return nil
+        }
     }
 
     /// 0/8 (unspecified), 127/8, 10/8, 172.16/12, 192.168/16, 169.254/16.

@@ -76,3 +76,31 @@ import Testing
         #expect(PrivateAddress.isPrivate(ipv6: octets) == isPrivate)
     }
 }
+
+@Suite struct ProxyExemptionTests {
+    @Test(arguments: [
+        ("http://proxy.example:3128", "proxy.example"), ("proxy.example:3128", "proxy.example"),
+        ("socks5h://10.0.0.5:1080", "10.0.0.5"), ("http://[fd00::5]:3128/", "fd00::5"), ("", nil),
+    ] as [(String, String?)])
+    func proxyHost(setting: String, host: String?) {
+        #expect(ProxyAddresses.host(of: setting) == host)
+    }
+
+    @Test func configuredProxyIsExemptFromTheGuard() {
+        var loopback = sockaddr_in()
+        loopback.sin_family = sa_family_t(AF_INET)
+        loopback.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var other = loopback
+        other.sin_addr.s_addr = inet_addr("10.1.2.3")
+
+        let fetcher = Fetcher(settings: testSettings(allowPrivateNetworks: false))
+        fetcher.environment = ["https_proxy": "http://127.0.0.1:3128", "HTTP_PROXY": "http://10.1.2.3:80"]
+        let guarded = fetcher.guardExemptingProxies()
+        #expect(withUnsafeBytes(of: &loopback) { guarded($0.baseAddress!) } == nil)
+        // Upper-case HTTP_PROXY is ignored by libcurl, so its host gets no exemption.
+        #expect(withUnsafeBytes(of: &other) { guarded($0.baseAddress!) } == "10.1.2.3")
+
+        fetcher.environment = [:]
+        #expect(withUnsafeBytes(of: &loopback) { fetcher.guardExemptingProxies()($0.baseAddress!) } == "127.0.0.1")
+    }
+}
