@@ -13,6 +13,8 @@ public final class Fetcher {
     public let userAgent: String
     /// The private-network guard's verdict on each address; replaceable by tests, which have no public address.
     var addressGuard: AddressGuard = PrivateAddress.refusal
+    /// Below `bytesPerSecond` for `seconds` a transfer is abandoned as stalled (when shorter than the timeout).
+    var lowSpeed = (bytesPerSecond: 100, seconds: 20 as TimeInterval)
     /// Where the proxy settings come from; replaceable by tests.
     var environment: [String: String] = ProcessInfo.processInfo.environment
 
@@ -56,7 +58,8 @@ public final class Fetcher {
     private func runTransfers(_ indices: [Int], of requests: [FetchRequest], report: (Int, Result<FetchResponse, FetchError>) -> Void) {
         let options = TransferOptions(
             timeout: settings.timeout, connectTimeout: settings.connectTimeout, maxBytes: settings.maxBytes,
-            allowPrivateNetworks: settings.allowPrivateNetworks, userAgent: userAgent, addressGuard: guardExemptingProxies())
+            allowPrivateNetworks: settings.allowPrivateNetworks, userAgent: userAgent,
+            lowSpeedLimit: lowSpeed.bytesPerSecond, lowSpeedTime: lowSpeed.seconds, addressGuard: guardExemptingProxies())
         guard let multi = CurlMulti(perHost: settings.perHost) else {
             for index in indices { report(index, .failure(.transferFailed(url: requests[index].location, reason: "libcurl could not start"))) }
             return

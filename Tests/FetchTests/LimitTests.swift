@@ -1,6 +1,6 @@
-import AggregateFetch
 import AggregateTestSupport
 import Testing
+@testable import AggregateFetch
 
 @Suite struct LimitTests {
     @Test func endlessBodyStopsAtTheSizeCap() throws {
@@ -51,6 +51,15 @@ import Testing
         defer { server.stop() }
         let result = fetch(server.url("/drip"), settings: testSettings(timeout: 1.5))
         #expect(result.error == .timedOut(url: server.url("/drip"), seconds: 1.5))
+    }
+
+    @Test func stalledTransferIsAbandoned() throws {
+        let server = try TestHTTPServer { _ in .drip(rss("slow"), interval: 1) }
+        defer { server.stop() }
+        let fetcher = Fetcher(settings: testSettings(timeout: 30))
+        fetcher.lowSpeed = (bytesPerSecond: 100, seconds: 1)
+        let result = fetcher.fetchAll([FetchRequest(sourceID: "s", location: server.url("/drip"), allowPrivateNetworks: true)])[0].result
+        #expect(result.error == .stalled(url: server.url("/drip"), seconds: 1))
     }
 
     @Test func oneFailingSourceDoesNotStopTheOthers() throws {
