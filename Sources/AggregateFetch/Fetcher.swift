@@ -21,6 +21,7 @@ public final class Fetcher {
     public init(settings: FetchSettings, userAgent: String = Fetcher.defaultUserAgent) {
         self.settings = settings
         self.userAgent = userAgent
+        _ = AllocatorTuning.applied
     }
 
     /// Fetches all requests, at most `settings.concurrency` at once; outcomes in request order. Blocks until done.

@@ -14,6 +14,7 @@ import Darwin
 ///
 /// It listens on 127.0.0.1 on a free port, serves each connection on its own thread and keeps
 /// connections alive between requests, so clients that reuse connections are served as by a real server.
+/// Call `stop()` when done: its threads keep it alive until then.
 public final class TestHTTPServer: @unchecked Sendable {
     /// The port the server listens on.
     public let port: Int
@@ -69,7 +70,7 @@ public final class TestHTTPServer: @unchecked Sendable {
         requests.filter { $0.path == path || (!path.contains("?") && $0.pathWithoutQuery == path) }
     }
 
-    /// Stops accepting and drops open connections (idempotent; also done on deinit).
+    /// Stops accepting and drops open connections (idempotent).
     public func stop() {
         let open: Set<Int32>
         let first: Bool = lock.withLock {
