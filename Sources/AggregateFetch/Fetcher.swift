@@ -4,7 +4,8 @@ import Foundation
 
 /// Fetches sources over http(s) with libcurl's multi interface (and local files from disk).
 ///
-/// Not thread-safe: one `fetchAll` at a time per fetcher.
+/// A request may reach loopback, private or link-local addresses when its own `allowPrivateNetworks`
+/// or `settings.allowPrivateNetworks` is set. Not thread-safe: one fetch at a time per fetcher.
 public final class Fetcher {
     /// `aggregate/VERSION (+home page)`: names the tool to the servers it polls.
     public static let defaultUserAgent = "aggregate/0.1 (+https://github.com/aggregate-feeds/aggregate)"
@@ -38,6 +39,7 @@ public final class Fetcher {
 
     /// Fetches all requests like `fetchAll`, but hands each outcome to `handler` as soon as it is complete
     /// (in completion order, on the calling thread), so that bodies can be processed and freed one by one.
+    /// Transfers wait while `handler` runs: keep it short, or hand heavy work to another thread.
     public func fetchEach(_ requests: [FetchRequest], _ handler: (_ index: Int, _ outcome: FetchOutcome) -> Void) {
         func report(_ index: Int, _ result: Result<FetchResponse, FetchError>) {
             handler(index, FetchOutcome(request: requests[index], result: result))

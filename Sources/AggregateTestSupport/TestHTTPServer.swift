@@ -24,6 +24,7 @@ public final class TestHTTPServer: @unchecked Sendable {
     private let lock = NSLock()
     private var recorded: [TestHTTPRequest] = []
     private var connections: Set<Int32> = []
+    private var accepted = 0
     private var stopped = false
     private let acceptLoopDone = DispatchSemaphore(value: 0)
 
@@ -57,6 +58,11 @@ public final class TestHTTPServer: @unchecked Sendable {
         thread.start()
     }
 
+    /// Starts a server answering each path of `routes` (query included if the key has one), 404 elsewhere.
+    public convenience init(routes: [String: TestHTTPResponse]) throws {
+        try self.init { request in routes[request.path] ?? routes[request.pathWithoutQuery] ?? .status(404) }
+    }
+
     deinit { stop() }
 
     /// `http://127.0.0.1:PORT` followed by `path` (which starts with `/`).
@@ -64,6 +70,9 @@ public final class TestHTTPServer: @unchecked Sendable {
 
     /// Every request received so far, in arrival order.
     public var requests: [TestHTTPRequest] { lock.withLock { recorded } }
+
+    /// Connections accepted so far (clients that reuse connections open few).
+    public var connectionCount: Int { lock.withLock { accepted } }
 
     /// Requests received so far for `path` (query included when `path` has one).
     public func requests(to path: String) -> [TestHTTPRequest] {
@@ -99,6 +108,7 @@ public final class TestHTTPServer: @unchecked Sendable {
             let admitted: Bool = lock.withLock {
                 if stopped { return false }
                 connections.insert(fd)
+                accepted += 1
                 return true
             }
             guard admitted else { close(fd); return }
@@ -225,6 +235,11 @@ public struct TestHTTPResponse: Sendable {
     /// 200 with `body` as UTF-8 text.
     public static func ok(_ body: String, contentType: String = "application/xml; charset=utf-8", headers: [(String, String)] = []) -> Self {
         .init(status: 200, headers: [("Content-Type", contentType)] + headers, body: .bytes(Array(body.utf8)))
+    }
+
+    /// 200 with the contents of the file at `url` (a corpus fixture, for instance).
+    public static func file(_ url: URL, contentType: String = "application/xml", headers: [(String, String)] = []) throws -> Self {
+        .ok(bytes: [UInt8](try Data(contentsOf: url)), contentType: contentType, headers: headers)
     }
 
     /// 200 with raw `bytes`.
