@@ -20,4 +20,15 @@ static inline CURLcode acurl_getinfo_double(CURL *h, CURLINFO i, double *v) { re
 static inline CURLcode acurl_getinfo_string(CURL *h, CURLINFO i, char **v) { return curl_easy_getinfo(h, i, v); }
 static inline CURLcode acurl_getinfo_pointer(CURL *h, CURLINFO i, void **v) { return curl_easy_getinfo(h, i, v); }
 static inline CURLMcode acurl_multi_setopt_long(CURLM *m, CURLMoption o, long v) { return curl_multi_setopt(m, o, v); }
+
+// Not libcurl, but the fetcher's memory: glibc's mallopt lives in <malloc.h>, which Swift's Glibc module lacks.
+#if defined(__GLIBC__)
+#include <malloc.h>
+static inline void acurl_keep_freed_memory(int mmap_threshold, int trim_threshold) {
+    mallopt(M_MMAP_THRESHOLD, mmap_threshold);
+    mallopt(M_TRIM_THRESHOLD, trim_threshold);
+}
+#else
+static inline void acurl_keep_freed_memory(int mmap_threshold, int trim_threshold) { (void)mmap_threshold; (void)trim_threshold; }
+#endif
 #endif

@@ -1,0 +1,38 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Sources whose location is an absolute path: read from disk under the same size cap, no libcurl.
+enum LocalFile {
+    static func read(_ request: FetchRequest, maxBytes: Int) -> Result<FetchResponse, FetchError> {
+        let start = Date()
+        let path = request.location
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(.fileUnreadable(path: path, reason: String(cString: strerror(errno)))) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failure(.fileUnreadable(path: path, reason: String(cString: strerror(errno)))) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { return .failure(.fileUnreadable(path: path, reason: "it is a directory")) }
+        if Int(info.st_size) > maxBytes { return .failure(.tooLarge(url: path, limit: maxBytes)) }
+
+        // Read to end rather than trusting st_size: pipes report 0 and files can grow meanwhile.
+        var body = [UInt8](repeating: 0, count: min(maxBytes, max(Int(info.st_size), 64 * 1024)) + 1)
+        var filled = 0
+        while filled < body.count {
+            let n = body.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(.fileUnreadable(path: path, reason: String(cString: strerror(errno))))
+            }
+            if n == 0 { break }
+            filled += n
+            if filled == body.count && filled <= maxBytes { body.append(contentsOf: repeatElement(0, count: min(body.count, maxBytes + 1 - body.count))) }
+        }
+        if filled > maxBytes { return .failure(.tooLarge(url: path, limit: maxBytes)) }
+        body.removeSubrange(filled...)
+        return .success(FetchResponse(
+            sourceID: request.sourceID, status: 200, body: body, finalURL: path,
+            elapsed: Date().timeIntervalSince(start), bytes: filled))
+    }
+}
