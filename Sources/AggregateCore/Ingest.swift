@@ -98,7 +98,7 @@ struct Ingest {
 
     /// The URL relative links are resolved against: the public feed URL when the source is a local copy of one.
     private func documentURL(source: SourceSettings, response: FetchResponse) -> String {
-        if source.isLocalFile, let public = source.feedURL { return public }
+        if source.isLocalFile, let published = source.feedURL { return published }
         return response.finalURL
     }
 

@@ -102,19 +102,28 @@ public struct Pipeline {
             due.append((source, request))
         }
 
-        let fetcher = Fetcher(settings: configuration.site.fetch)
-        let outcomes = fetcher.fetchAll(due.map(\.1), progress: options.progress)
         let ingest = Ingest(
             store: store, merger: Self.merger(configuration), schedule: schedule, router: try Self.router(configuration),
             categories: Set(configuration.categories.map(\.slug)))
-        for ((source, _), outcome) in zip(due, outcomes) {
+        // Each body is parsed and merged as soon as it arrives, then freed: memory stays bounded by one body
+        // at a time, however many sources there are.
+        var failure: StoreError?
+        var done = 0
+        Fetcher(settings: configuration.site.fetch).fetchEach(due.map(\.1)) { index, outcome in
+            done += 1
+            options.progress?(done, due.count)
+            guard failure == nil else { return }
+            let source = due[index].0
             let previous = states[source.id] ?? SourceState(sourceID: source.id, location: source.location)
             do {
                 reports.append(try ingest.process(outcome, source: source, previous: previous, configHash: Self.configHash(source)))
+            } catch let error as StoreError {
+                failure = error
             } catch {
-                throw .store(error)
+                failure = .sql(path: store.path, message: "\(error)", statement: "merge")
             }
         }
+        if let failure { throw .store(failure) }
         return reports
     }
 

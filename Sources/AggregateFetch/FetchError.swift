@@ -36,6 +36,12 @@ public enum FetchError: Error, CustomStringConvertible, Sendable, Hashable {
     case fileUnreadable(path: String, reason: String)
 
     /// Seconds the server asked us to wait (Retry-After on 429 and 503).
+    /// The server said 410 Gone: the feed will not come back at this address.
+    public var isGone: Bool {
+        if case .gone = self { return true }
+        return false
+    }
+
     public var retryAfter: TimeInterval? {
         if case .httpStatus(_, _, let retryAfter) = self { return retryAfter }
         return nil
@@ -70,15 +76,15 @@ public enum FetchError: Error, CustomStringConvertible, Sendable, Hashable {
         case .connectionFailed(_, let reason):
             return "could not connect (\(reason)); the server may be down, try again later"
         case .privateAddress(_, let address):
-            return "resolves to the private or loopback address \(address); refused (add allow-private-networks to the source if this is intended)"
+            return "resolves to the private or loopback address \(address); refused (add allow_private_networks=yes to the source line if this is intended)"
         case .connectTimedOut(_, let seconds):
-            return "no connection within \(Self.format(seconds)) s (limit: connect-timeout in [site]); the server may be down"
+            return "no connection within \(Self.format(seconds)) s (limit: connect_timeout in [site]); the server may be down"
         case .timedOut(_, let seconds):
             return "timed out after \(Self.format(seconds)) s (limit: timeout in [site])"
         case .stalled(_, let seconds):
             return "the server sent almost nothing for \(Self.format(seconds)) s; gave up (try again later)"
         case .tooLarge(_, let limit):
-            return "body larger than \(Self.formatBytes(limit)) once decoded; refused (limit: max-size in [site])"
+            return "body larger than \(Self.formatBytes(limit)) once decoded; refused (limit: max_size in [site])"
         case .tooManyRedirects(_, let limit):
             return "more than \(limit) redirects (a redirect loop?); open the URL in a browser and use the final address"
         case .tlsFailed(_, let reason):
