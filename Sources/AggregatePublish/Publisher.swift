@@ -30,6 +30,7 @@ public enum Publisher {
     /// Every output file, by path relative to the output folder. Pure: no disk access but the theme.
     static func render(_ input: PublishInput) throws(PublishError) -> [String: Data] {
         let attribution = try Attribution(template: input.options.attributionTemplate)
+        let theme = try Theme.load(themeDirectory: input.options.themeDirectory)
         let context = FeedContext(site: input.site, hub: input.options.hub)
         var cache: [String: PublishedItem] = [:]
         func published(_ items: [Item]) -> [PublishedItem] {
@@ -61,6 +62,21 @@ public enum Publisher {
             files[channel.slug + ".xml"] = Data(RSSWriter.write(channel, context: context).utf8)
             files[channel.slug + ".atom"] = Data(AtomWriter.write(channel, context: context).utf8)
             files[channel.slug + ".json"] = Data(JSONFeedWriter.write(channel, context: context).utf8)
+        }
+        let site = HTMLSite(theme: theme, context: context, categories: input.categories, articlePages: input.options.articlePages)
+        for channel in channels {
+            files[channel.slug + ".html"] = Data(site.categoryPage(channel).utf8)
+        }
+        files["index.html"] = Data(site.indexPage(all: all, sections: Array(channels.dropLast())).utf8)
+        files["style.css"] = theme.stylesheet
+        if input.options.articlePages {
+            // Each item once, in the first channel that has it (categories first, then `all`).
+            for channel in channels {
+                for item in channel.items {
+                    let path = HTMLSite.articlePath(for: item.item.key)
+                    if files[path] == nil { files[path] = Data(site.articlePage(item, in: channel).utf8) }
+                }
+            }
         }
         files["sources.opml"] = Data(OPMLWriter.sources(input.sources, categories: input.categories, context: context).utf8)
         files["feeds.opml"] = Data(OPMLWriter.feeds(channels.map { ($0.slug, $0.title) }, context: context).utf8)
