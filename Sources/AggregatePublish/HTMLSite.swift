@@ -45,6 +45,10 @@ struct HTMLSite {
         page["description"] = item.summaryText ?? false
         var article = card(item, in: channel, root: "../")
         article["contentHTML"] = item.bodyHTML
+        // The body already shows its own first image: no second copy above it.
+        if let image = item.leadImage, item.bodyHTML.contains(image) || item.bodyHTML.contains(XMLEscaping.attribute(image)) {
+            article["leadImage"] = false
+        }
         page["item"] = article
         return theme.render("article", page)
     }
