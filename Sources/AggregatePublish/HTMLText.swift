@@ -33,9 +33,10 @@ enum HTMLText {
         return collapseWhitespace(decodeEntities(text))
     }
 
-    /// Words of an HTML fragment's text.
+    /// Words of an HTML fragment's text: runs between white space holding a letter or digit (not a lone dash).
     static func wordCount(_ html: String) -> Int {
-        plainText(html).split(whereSeparator: { $0.isWhitespace }).count
+        plainText(html).split(whereSeparator: { $0.isWhitespace })
+            .filter { $0.contains(where: { $0.isLetter || $0.isNumber }) }.count
     }
 
     /// Decodes the character references a sanitizer leaves: named basics and numeric ones.
@@ -113,7 +114,8 @@ enum HTMLText {
                 let end = tag[start...].firstIndex(of: quote) ?? tag.endIndex
                 return String(tag[start..<end])
             }
-            let end = tag[cursor...].firstIndex(where: { $0.isWhitespace || $0 == "/" }) ?? tag.endIndex
+            // Unquoted values end at white space (HTML: `<img src=a/b.png>` keeps its slashes).
+            let end = tag[cursor...].firstIndex(where: { $0.isWhitespace }) ?? tag.endIndex
             return String(tag[cursor..<end])
         }
         return nil
