@@ -1,0 +1,155 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The only code that touches the output folder: atomic replace, no rewrite of identical bytes,
+/// nothing outside the folder.
+struct AtomicFileWriter {
+    /// Absolute path of the output folder, symbolic links resolved.
+    let root: String
+
+    /// Creates the folder when missing and checks that it can be written.
+    init(outputDirectory: String) throws(PublishError) {
+        guard outputDirectory.hasPrefix("/") else {
+            throw .outputDirectoryUnusable(path: outputDirectory, reason: "the path is not absolute")
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw .outputDirectoryUnusable(path: outputDirectory, reason: Self.reason(error))
+        }
+        guard let resolved = realpath(outputDirectory, nil) else {
+            throw .outputDirectoryUnusable(path: outputDirectory, reason: String(cString: strerror(errno)))
+        }
+        root = String(cString: resolved)
+        free(resolved)
+        guard access(root, W_OK | X_OK) == 0 else {
+            throw .outputDirectoryUnusable(path: root, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// True when `relativePath` is a plain path below the folder: components of `[A-Za-z0-9._-]`, no `.` or `..`.
+    static func isSafe(_ relativePath: String) -> Bool {
+        guard !relativePath.isEmpty, !relativePath.hasPrefix("/") else { return false }
+        let components = relativePath.split(separator: "/", omittingEmptySubsequences: false)
+        for component in components {
+            guard !component.isEmpty, component != ".", component != ".." else { return false }
+            guard component.unicodeScalars.allSatisfy({ scalar in
+                switch scalar {
+                case "a"..."z", "A"..."Z", "0"..."9", ".", "_", "-": return true
+                default: return false
+                }
+            }) else { return false }
+        }
+        return true
+    }
+
+    /// The absolute path of a file of the folder, after checking that it stays inside.
+    func path(_ relativePath: String) throws(PublishError) -> String {
+        guard Self.isSafe(relativePath) else { throw .pathOutsideOutput(path: relativePath) }
+        return root + "/" + relativePath
+    }
+
+    /// The file's bytes, or nil when it does not exist or cannot be read.
+    func contents(_ relativePath: String) throws(PublishError) -> Data? {
+        FileManager.default.contents(atPath: try path(relativePath))
+    }
+
+    /// Writes `data` unless the file already holds exactly these bytes; returns true when it wrote.
+    @discardableResult
+    func write(_ data: Data, to relativePath: String) throws(PublishError) -> Bool {
+        let target = try path(relativePath)
+        let folder = (target as NSString).deletingLastPathComponent
+        if folder != root {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw .writeFailed(path: target, reason: Self.reason(error))
+            }
+        }
+        try checkInside(folder: folder, for: target)
+        // No churn: identical bytes keep the file, its mtime and the web server's ETag.
+        if let existing = FileManager.default.contents(atPath: target), existing == data {
+            return false
+        }
+        let name = (target as NSString).lastPathComponent
+        let temporary = folder + "/." + name + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .writeFailed(path: target, reason: String(cString: strerror(errno))) }
+        var failure: String?
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let written = posixWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                offset += written
+            }
+        }
+        if failure == nil, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
+        if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        if failure == nil, rename(temporary, target) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
+            unlink(temporary)
+            throw .writeFailed(path: target, reason: failure)
+        }
+        syncDirectory(folder)
+        return true
+    }
+
+    /// Removes a file written by an earlier publish; returns false when it was already gone.
+    @discardableResult
+    func remove(_ relativePath: String) throws(PublishError) -> Bool {
+        let target = try path(relativePath)
+        try checkInside(folder: (target as NSString).deletingLastPathComponent, for: target)
+        var info = stat()
+        guard lstat(target, &info) == 0 else { return false }
+        // Only regular files: a folder or link someone put there is not ours to delete.
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return false }
+        guard unlink(target) == 0 else {
+            if errno == ENOENT { return false }
+            throw .removeFailed(path: target, reason: String(cString: strerror(errno)))
+        }
+        return true
+    }
+
+    /// A sub-folder that is a symbolic link could lead out of the output folder: refuse it.
+    private func checkInside(folder: String, for target: String) throws(PublishError) {
+        guard folder != root else { return }
+        guard let resolved = realpath(folder, nil) else { return }
+        defer { free(resolved) }
+        let real = String(cString: resolved)
+        guard real == root || real.hasPrefix(root + "/") else { throw .pathOutsideOutput(path: target) }
+    }
+
+    /// Makes the rename itself durable.
+    private func syncDirectory(_ folder: String) {
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        fsync(fd)
+        close(fd)
+    }
+
+    private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        return Glibc.write(fd, buffer, count)
+        #else
+        return Darwin.write(fd, buffer, count)
+        #endif
+    }
+
+    private static func reason(_ error: Error) -> String {
+        if let error = error as? CocoaError, let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError,
+            underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return error.localizedDescription
+    }
+}

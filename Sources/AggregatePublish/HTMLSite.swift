@@ -1,0 +1,170 @@
+import AggregateModel
+import Foundation
+
+/// The HTML pages: front page, one page per category and `all`, optional article pages; contexts for the theme.
+struct HTMLSite {
+    let theme: Theme
+    let context: FeedContext
+    let categories: [CategorySettings]
+    let articlePages: Bool
+
+    /// Related items under each item: at most this many.
+    static let relatedLimit = 3
+    /// Items in "What's hot".
+    static let hotLimit = 5
+    /// Items in "Latest" on the front page, and headlines per section.
+    static let latestLimit = 10
+    static let sectionHeadlines = 5
+
+    func categoryPage(_ channel: Channel) -> String {
+        var page = pageContext(title: "\(channel.title) — \(context.site.title)", current: channel.slug, root: "", feedsOf: channel.slug)
+        page["title"] = channel.title
+        page["description"] = channel.description.isEmpty ? false : channel.description
+        page["items"] = channel.items.map { card($0, in: channel, root: "") }
+        return theme.render("category", page)
+    }
+
+    func indexPage(all: Channel, sections: [Channel]) -> String {
+        var page = pageContext(title: context.site.title, current: "index", root: "", feedsOf: all.slug)
+        let hot = Self.hot(all.items).map { headline($0, root: "") }
+        page["hasHot"] = !hot.isEmpty
+        page["hot"] = hot
+        page["latest"] = all.items.prefix(Self.latestLimit).map { card($0, in: all, root: "") }
+        page["sections"] = sections.map { section -> [String: Any] in
+            let items = section.items.prefix(Self.sectionHeadlines).map { headline($0, root: "") }
+            return ["slug": section.slug, "title": section.title, "hasItems": !items.isEmpty, "items": items]
+        }
+        return theme.render("index", page)
+    }
+
+    func articlePage(_ item: PublishedItem, in channel: Channel) -> String {
+        var page = pageContext(title: "\(item.title) — \(context.site.title)", current: "", root: "../", feedsOf: channel.slug)
+        let original = PublicURL.absolute(item.item.provenance.primaryCredit.link) ?? item.link
+        page["canonical"] = original ?? false
+        page["noindex"] = true
+        page["description"] = item.summaryText ?? false
+        var article = card(item, in: channel, root: "../")
+        article["contentHTML"] = item.bodyHTML
+        // The body already shows its own first image: no second copy above it.
+        if let image = item.leadImage, item.bodyHTML.contains(image) || item.bodyHTML.contains(XMLEscaping.attribute(image)) {
+            article["leadImage"] = false
+        }
+        page["item"] = article
+        return theme.render("article", page)
+    }
+
+    /// `articles/` plus a stable hash of the key: keys are URNs and URLs, unfit for file names.
+    static func articlePath(for key: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return "articles/" + String(repeating: "0", count: 16 - hex.count) + hex + ".html"
+    }
+
+    /// The last day's stories (counted back from the newest item, not the clock), most reported first.
+    static func hot(_ items: [PublishedItem]) -> [PublishedItem] {
+        guard let newest = items.map(\.published).max() else { return [] }
+        let since = newest.addingTimeInterval(-86_400)
+        return items.filter { $0.published >= since }
+            .enumerated()
+            .sorted { lhs, rhs in
+                let (l, r) = (lhs.element, rhs.element)
+                if l.reportCount != r.reportCount { return l.reportCount > r.reportCount }
+                if l.published != r.published { return l.published > r.published }
+                return lhs.offset < rhs.offset
+            }
+            .prefix(hotLimit).map(\.element)
+    }
+
+    /// Items of the same channel sharing tags with `item`: most shared tags first, then newest.
+    static func related(to item: PublishedItem, in channel: Channel) -> [PublishedItem] {
+        let tags = Set(item.item.tags.map { $0.lowercased() })
+        guard !tags.isEmpty else { return [] }
+        return channel.items.enumerated()
+            .compactMap { offset, other -> (Int, Int, PublishedItem)? in
+                guard other.item.key != item.item.key else { return nil }
+                let shared = tags.intersection(other.item.tags.map { $0.lowercased() }).count
+                return shared > 0 ? (shared, offset, other) : nil
+            }
+            .sorted { lhs, rhs in
+                if lhs.0 != rhs.0 { return lhs.0 > rhs.0 }
+                if lhs.2.published != rhs.2.published { return lhs.2.published > rhs.2.published }
+                return lhs.1 < rhs.1
+            }
+            .prefix(relatedLimit).map(\.2)
+    }
+
+    // MARK: contexts. Absent values are `false`, never missing: a missing key makes Mustache look it up
+    // in the enclosing context and show, say, the outer item's image under a related item.
+
+    private func pageContext(title: String, current: String, root: String, feedsOf slug: String) -> [String: Any] {
+        var nav: [[String: Any]] = categories.map { ["slug": $0.slug, "title": $0.title, "current": $0.slug == current] }
+        nav.append(["slug": "all", "title": "All stories", "current": current == "all"])
+        let feedTitle = slug == "all" ? context.site.title : "\(context.site.title) — \(categories.first { $0.slug == slug }?.title ?? slug)"
+        let feeds: [[String: Any]] = [
+            ["type": "application/rss+xml", "title": feedTitle + " (RSS)", "url": context.urls.url(slug + ".xml"), "label": "RSS"],
+            ["type": "application/atom+xml", "title": feedTitle + " (Atom)", "url": context.urls.url(slug + ".atom"), "label": "Atom"],
+            ["type": "application/feed+json", "title": feedTitle + " (JSON Feed)", "url": context.urls.url(slug + ".json"), "label": "JSON Feed"],
+        ]
+        return [
+            "pageTitle": title,
+            "siteTitle": context.site.title,
+            "siteDescription": context.site.description,
+            "language": context.site.language.flatMap { $0.isEmpty ? nil : $0 } ?? false,
+            "description": context.site.description.isEmpty ? false : context.site.description,
+            "canonical": false,
+            "noindex": false,
+            "root": root,
+            "nav": nav,
+            "feeds": feeds,
+        ]
+    }
+
+    private func headline(_ item: PublishedItem, root: String) -> [String: Any] {
+        [
+            "title": item.title,
+            "link": item.link ?? false,
+            "sourceName": item.item.provenance.primaryCredit.name,
+            "datetime": FeedDates.rfc3339(item.published),
+            "date": FeedDates.human(item.published),
+            "hasOtherSources": item.reportCount > 1,
+            "reportCount": item.reportCount,
+        ]
+    }
+
+    private func card(_ item: PublishedItem, in channel: Channel, root: String) -> [String: Any] {
+        var card = headline(item, root: root)
+        let author = item.item.author.map(HTMLText.collapseWhitespace).flatMap { $0.isEmpty ? nil : $0 }
+        card["author"] = author ?? false
+        card["readingTime"] = "\(item.readingMinutes) min read"
+        card["articleURL"] = articlePages ? root + Self.articlePath(for: item.item.key) : false
+        card["leadImage"] = item.leadImage ?? false
+        card["summaryHTML"] = item.summaryHTML ?? false
+        let excerpt: String? = item.summaryHTML == nil ? Self.excerpt(item.bodyHTML) : nil
+        card["excerpt"] = excerpt ?? false
+        card["attributionHTML"] = item.attributionHTML
+        let tags = item.item.tags.filter { !$0.isEmpty }
+        card["hasTags"] = !tags.isEmpty
+        card["tags"] = tags
+        let related = Self.related(to: item, in: channel).map { headline($0, root: root) }
+        card["hasRelated"] = !related.isEmpty
+        card["related"] = related
+        card["contentHTML"] = false
+        return card
+    }
+
+    /// The first words of a body shown when the item has no summary.
+    static func excerpt(_ html: String, words limit: Int = 50) -> String? {
+        let words = HTMLText.plainText(html).split(separator: " ")
+        guard !words.isEmpty else { return nil }
+        return words.prefix(limit).joined(separator: " ") + (words.count > limit ? " …" : "")
+    }
+}
+
+extension PublishedItem {
+    /// Publishers that carried the story: this one and those merged into it.
+    var reportCount: Int { 1 + item.alsoReportedBy.count }
+}

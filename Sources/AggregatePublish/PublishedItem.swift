@@ -1,0 +1,80 @@
+import AggregateModel
+import Foundation
+
+/// One item as every writer shows it: the republishable parts chosen once, URLs checked, attribution rendered.
+struct PublishedItem: Sendable {
+    let item: Item
+    /// The title on one line, without characters XML forbids.
+    let title: String
+    /// Link to the original article, when absolute.
+    let link: String?
+    /// The HTML body: content, else summary, else nothing; without attribution.
+    let bodyHTML: String
+    /// The item's summary HTML, when it has one.
+    let summaryHTML: String?
+    /// The attribution ending every republished body.
+    let attributionHTML: String
+    /// Lead image: the item's image, an image enclosure, or the first `<img>` of the content.
+    let leadImage: String?
+    /// Whole minutes at 200 words a minute, at least 1.
+    let readingMinutes: Int
+    /// Published, else updated, else first seen.
+    let published: Date
+    /// Updated, else published: never before `published`.
+    let updated: Date
+    /// Author, else the credited publisher's name (Atom requires a name).
+    let authorOrSource: String
+    /// Enclosures with absolute URLs.
+    let enclosures: [Enclosure]
+
+    init(_ item: Item, attribution: Attribution) {
+        self.item = item
+        title = HTMLText.collapseWhitespace(String(String.UnicodeScalarView(item.title.unicodeScalars.filter(XMLEscaping.isAllowed))))
+        link = PublicURL.absolute(item.link) ?? PublicURL.absolute(item.provenance.primaryCredit.link)
+        let content = item.content.flatMap { $0.isEmpty ? nil : $0 }
+        let summary = item.summary.flatMap { $0.isEmpty ? nil : $0 }
+        bodyHTML = content ?? summary ?? ""
+        summaryHTML = summary
+        attributionHTML = attribution.html(for: item)
+        enclosures = item.enclosures.filter { PublicURL.isAbsoluteHTTP($0.url) }
+        leadImage = PublicURL.absolute(item.image)
+            ?? enclosures.first(where: { $0.type?.lowercased().hasPrefix("image/") == true })?.url
+            ?? PublicURL.absolute(content.flatMap(HTMLText.firstImageSource))
+        let words = HTMLText.wordCount(bodyHTML)
+        readingMinutes = max(1, (words + 199) / 200)
+        published = item.displayDate
+        updated = max(item.updated ?? item.displayDate, item.displayDate)
+        let author = item.author.map(HTMLText.collapseWhitespace).flatMap { $0.isEmpty ? nil : $0 }
+        authorOrSource = author ?? item.provenance.primaryCredit.name
+    }
+
+    /// The body with its attribution: what RSS `content:encoded`, Atom `content`, JSON `content_html` carry.
+    var contentWithAttribution: String { bodyHTML + attributionHTML }
+
+    /// The summary (else the body) with its attribution: what RSS `description` carries.
+    var descriptionWithAttribution: String { (summaryHTML ?? bodyHTML) + attributionHTML }
+
+    /// Plain-text summary for JSON Feed's `summary` and HTML meta.
+    var summaryText: String? {
+        summaryHTML.map(HTMLText.plainText).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The credit to name as the source feed: the primary one, else the configured source when only it has a feed URL.
+    var sourceFeedCredit: Credit? {
+        let primary = item.provenance.primaryCredit
+        if PublicURL.isAbsoluteHTTP(primary.feedURL) { return primary }
+        if PublicURL.isAbsoluteHTTP(item.provenance.source.feedURL) { return item.provenance.source }
+        return nil
+    }
+}
+
+/// A feed to write: one category, or `all`.
+struct Channel: Sendable {
+    let slug: String
+    let title: String
+    let description: String
+    let items: [PublishedItem]
+
+    /// The date the feed last changed: its newest item's update, never the clock.
+    var updated: Date? { items.map(\.updated).max() }
+}

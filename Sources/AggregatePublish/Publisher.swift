@@ -1,0 +1,107 @@
+import AggregateModel
+import Foundation
+
+/// The Publish stage: items in, files in the output folder out.
+public enum Publisher {
+    /// Slugs the site's own files use (`all.xml`, `index.html`).
+    static let reservedSlugs: Set<String> = ["all", "index"]
+
+    /// Writes every output of `input` into `input.site.outputDirectory` and removes those of dropped categories.
+    public static func publish(_ input: PublishInput) throws(PublishError) -> PublishReport {
+        try validate(input.categories)
+        let files = try render(input)
+        let writer = try AtomicFileWriter(outputDirectory: input.site.outputDirectory)
+        return try store(files, with: writer)
+    }
+
+    static func validate(_ categories: [CategorySettings]) throws(PublishError) {
+        var seen: Set<String> = []
+        for category in categories {
+            let slug = category.slug
+            guard !slug.isEmpty, slug.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) else {
+                if slug.contains("/") || slug.contains("..") { throw .pathOutsideOutput(path: slug) }
+                throw .invalidSlug(slug)
+            }
+            guard !reservedSlugs.contains(slug) else { throw .reservedSlug(slug) }
+            guard seen.insert(slug).inserted else { throw .duplicateSlug(slug) }
+        }
+    }
+
+    /// Every output file, by path relative to the output folder. Pure: no disk access but the theme.
+    static func render(_ input: PublishInput) throws(PublishError) -> [String: Data] {
+        let attribution = try Attribution(template: input.options.attributionTemplate)
+        let theme = try Theme.load(themeDirectory: input.options.themeDirectory)
+        let context = FeedContext(site: input.site, hub: input.options.hub)
+        var cache: [String: PublishedItem] = [:]
+        func published(_ items: [Item]) -> [PublishedItem] {
+            var keys: Set<String> = []
+            var result: [PublishedItem] = []
+            // Each id once per feed: a repeated Atom id or guid makes validators reject the feed.
+            for item in items where keys.insert(item.key).inserted {
+                if let done = cache[item.key], done.item == item {
+                    result.append(done)
+                } else {
+                    let made = PublishedItem(item, attribution: attribution)
+                    cache[item.key] = made
+                    result.append(made)
+                }
+            }
+            return result
+        }
+
+        var channels: [Channel] = input.categories.map { category in
+            Channel(
+                slug: category.slug, title: category.title, description: category.description,
+                items: published(input.itemsByCategory[category.slug] ?? []))
+        }
+        let all = Channel(slug: "all", title: "All stories", description: input.site.description, items: published(input.allItems))
+        channels.append(all)
+
+        var files: [String: Data] = [:]
+        for channel in channels {
+            files[channel.slug + ".xml"] = Data(RSSWriter.write(channel, context: context).utf8)
+            files[channel.slug + ".atom"] = Data(AtomWriter.write(channel, context: context).utf8)
+            files[channel.slug + ".json"] = Data(JSONFeedWriter.write(channel, context: context).utf8)
+        }
+        let site = HTMLSite(theme: theme, context: context, categories: input.categories, articlePages: input.options.articlePages)
+        for channel in channels {
+            files[channel.slug + ".html"] = Data(site.categoryPage(channel).utf8)
+        }
+        files["index.html"] = Data(site.indexPage(all: all, sections: Array(channels.dropLast())).utf8)
+        files["style.css"] = theme.stylesheet
+        if input.options.articlePages {
+            // Each item once, in the first channel that has it (categories first, then `all`).
+            for channel in channels {
+                for item in channel.items {
+                    let path = HTMLSite.articlePath(for: item.item.key)
+                    if files[path] == nil { files[path] = Data(site.articlePage(item, in: channel).utf8) }
+                }
+            }
+        }
+        files["sources.opml"] = Data(OPMLWriter.sources(input.sources, categories: input.categories, context: context).utf8)
+        files["feeds.opml"] = Data(OPMLWriter.feeds(channels.map { ($0.slug, $0.title) }, context: context).utf8)
+        return files
+    }
+
+    /// Writes the files, then removes those an earlier publish wrote that are no longer produced.
+    static func store(_ files: [String: Data], with writer: AtomicFileWriter) throws(PublishError) -> PublishReport {
+        let previous = OutputManifest.decode(try writer.contents(OutputManifest.fileName))
+        let current = Set(files.keys)
+        // The manifest lists old and new files while writing, so a run killed midway still knows
+        // every file it may have to remove next time.
+        try writer.write(OutputManifest.encode(previous.union(current)), to: OutputManifest.fileName)
+        var report = PublishReport()
+        for path in files.keys.sorted() {
+            if try writer.write(files[path]!, to: path) {
+                report.written.append(path)
+            } else {
+                report.unchanged.append(path)
+            }
+        }
+        for path in previous.subtracting(current).sorted() {
+            if try writer.remove(path) { report.removed.append(path) }
+        }
+        try writer.write(OutputManifest.encode(current), to: OutputManifest.fileName)
+        return report
+    }
+}

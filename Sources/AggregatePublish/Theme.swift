@@ -1,0 +1,92 @@
+import Foundation
+import Mustache
+
+/// The HTML templates and stylesheet: the built-in theme, with any file of a theme folder replacing its namesake.
+struct Theme: Sendable {
+    /// Templates the site renders; a theme folder may replace any of them and add partials.
+    static let requiredTemplates = ["layout", "index", "category", "article", "item", "headline"]
+
+    let library: MustacheLibrary
+    let stylesheet: Data
+
+    static func load(themeDirectory: String?) throws(PublishError) -> Theme {
+        let builtIn = try builtInDirectory()
+        var sources: [String: (path: String, text: String)] = [:]
+        var stylesheetPath = builtIn + "/style.css"
+        var folders = [builtIn]
+        if let themeDirectory {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: themeDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw .unreadableThemeFile(path: themeDirectory, reason: "not a folder (check the theme setting)")
+            }
+            folders.append(themeDirectory)
+            if FileManager.default.fileExists(atPath: themeDirectory + "/style.css") {
+                stylesheetPath = themeDirectory + "/style.css"
+            }
+        }
+        for folder in folders {
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: folder)
+            } catch {
+                throw .unreadableThemeFile(path: folder, reason: "\(error.localizedDescription)")
+            }
+            for name in names.sorted() where name.hasSuffix(".mustache") {
+                let path = folder + "/" + name
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw .unreadableThemeFile(path: path, reason: "cannot read the file")
+                }
+                sources[String(name.dropLast(".mustache".count))] = (path, String(decoding: data, as: UTF8.self))
+            }
+        }
+        var library = MustacheLibrary()
+        for (name, source) in sources {
+            do {
+                library.register(try MustacheTemplate(string: source.text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                throw .badTemplate(
+                    name: source.path, line: error.context.lineNumber, column: error.context.columnNumber,
+                    reason: "\(error.error)")
+            } catch {
+                throw .badTemplate(name: source.path, line: 0, column: 0, reason: "\(error)")
+            }
+        }
+        for name in requiredTemplates where sources[name] == nil {
+            throw .missingTemplate(name: name + ".mustache", searched: folders.joined(separator: ", "))
+        }
+        guard let stylesheet = FileManager.default.contents(atPath: stylesheetPath) else {
+            throw .unreadableThemeFile(path: stylesheetPath, reason: "cannot read the file")
+        }
+        return Theme(library: library, stylesheet: stylesheet)
+    }
+
+    /// Renders a page; the templates were checked at load, so a missing one is a programming error here.
+    func render(_ template: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+
+    /// The `Theme` folder SwiftPM copies beside the binary, found without `Bundle.module`, whose accessor
+    /// aborts the process when the folder is missing (a binary copied without its resources).
+    static func builtInDirectory() throws(PublishError) -> String {
+        let bundleName = "aggregate_AggregatePublish.resources"
+        var candidates: [String] = []
+        candidates.append(Bundle.main.bundleURL.appendingPathComponent(bundleName).path)
+        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
+            let folder = executable.deletingLastPathComponent()
+            candidates.append(folder.appendingPathComponent(bundleName).path)
+            // An install that keeps resources in share/ beside bin/.
+            candidates.append(folder.deletingLastPathComponent().appendingPathComponent("share/aggregate/" + bundleName).path)
+        }
+        var searched: [String] = []
+        for candidate in candidates {
+            let theme = candidate + "/Theme"
+            searched.append(theme)
+            if FileManager.default.fileExists(atPath: theme + "/layout.mustache") { return theme }
+        }
+        // During development, the sources themselves.
+        let sourceTheme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Theme").path
+        searched.append(sourceTheme)
+        if FileManager.default.fileExists(atPath: sourceTheme + "/layout.mustache") { return sourceTheme }
+        throw .themeNotFound(searched: searched)
+    }
+}
