@@ -6,7 +6,9 @@ final class WarningLog {
     /// NOTE: a broken feed can produce thousands of identical recoveries; a handful tells the story.
     private let limit = 20
 
-    func add(_ message: String) {
+    func add(_ raw: String) {
+        // One line per warning: libxml2 messages sometimes quote the document after a newline.
+        let message = raw.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).first.map(String.init) ?? raw
         guard messages.count < limit else {
             dropped += 1
             return

@@ -4,7 +4,8 @@ import Foundation
 /// when it ends.
 final class AtomHandler: XMLEventHandler {
     private enum Field {
-        case feedTitle, feedSubtitle, feedUpdated, feedLogo, feedIcon, feedAuthorName, feedAuthorEmail
+        case feedTitle, feedSubtitle, feedUpdated, feedLogo, feedIcon, feedAuthorName, feedAuthorEmail, feedLanguage
+        case category
         case id, title, published, updated, authorName, authorEmail, summary, content, mediaDescription, origLink
         case sourceTitle, sourceID
     }
@@ -85,6 +86,14 @@ final class AtomHandler: XMLEventHandler {
                 return .none
             }
             return startInEntry(name, attributes, atom: atom, depth: depth, base: base)
+        }
+        if name.ns == .dc {
+            switch name.local {
+            case "title" where feed.title == nil: return textConstruct(.feedTitle, attributes, base: base)
+            case "date" where feed.updated == nil: field = .feedUpdated; return .text
+            case "language" where feed.language == nil: field = .feedLanguage; return .text
+            default: return .none
+            }
         }
         if atom {
             switch name.local {
@@ -169,7 +178,15 @@ final class AtomHandler: XMLEventHandler {
         case .itunes where name.local == "image":
             if entry!.itunesImage == nil, let href = attributes.value("href") { entry!.itunesImage = URLResolver.resolve(href, against: base) }
         case .dc:
-            if name.local == "subject" { field = nil }
+            // Atom 0.3 documents written with Dublin Core instead of Atom's own elements.
+            switch name.local {
+            case "title" where entry!.title == nil: return textConstruct(.title, attributes, base: base)
+            case "creator" where entry!.authorName == nil: field = .authorName; return .text
+            case "date" where entry!.published == nil: field = .published; return .text
+            case "subject": field = .category; return .text
+            case "description" where entry!.summary == nil: return textConstruct(.summary, attributes, base: base)
+            default: break
+            }
         default: break
         }
         return .none
@@ -207,8 +224,10 @@ final class AtomHandler: XMLEventHandler {
         case .feedUpdated: feed.updated = text
         case .feedLogo: feed.logo = URLResolver.resolve(text, against: fieldBase)
         case .feedIcon: feed.icon = URLResolver.resolve(text, against: fieldBase)
+        case .feedLanguage: feed.language = text
         case .feedAuthorName: if feed.authorName == nil { feed.authorName = text }
         case .feedAuthorEmail: if feed.authorEmail == nil { feed.authorEmail = text }
+        case .category: entry!.categories.append(text)
         case .id: entry!.id = text
         case .title: if entry!.title == nil { entry!.title = construct(text) }
         case .published: entry!.published = text

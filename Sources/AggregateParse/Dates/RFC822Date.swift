@@ -6,7 +6,7 @@ import Foundation
 enum RFC822Date {
     private enum Token {
         case number(Int, digits: Int)
-        case word(String)
+        case word(String, comma: Bool)
         case symbol(UInt8)
     }
 
@@ -27,8 +27,9 @@ enum RFC822Date {
             } else if isLetter(b) {
                 let start = i
                 while i < s.endIndex, isLetter(s[i]) || s[i] == UInt8(ascii: "-") && i + 1 < s.endIndex && isLetter(s[i + 1]) { i += 1 }
-                tokens.append(.word(String(decoding: s[start..<i], as: UTF8.self).lowercased()))
+                let word = String(decoding: s[start..<i], as: UTF8.self).lowercased()
                 if i < s.endIndex, s[i] == UInt8(ascii: ".") { i += 1 }
+                tokens.append(.word(word, comma: i < s.endIndex && s[i] == UInt8(ascii: ",")))
             } else if b == UInt8(ascii: "(") {
                 // A comment such as "(PST)" or "(Coordinated Universal Time)": the offset before it rules.
                 while i < s.endIndex, s[i] != UInt8(ascii: ")") { i += 1 }
@@ -63,8 +64,13 @@ enum RFC822Date {
         }
         while k < tokens.count {
             switch tokens[k] {
-            case .word(let w):
+            case .word(let w, let comma):
                 k += 1
+                // A leading "Mar.," or "January," names the day of the week (or repeats the month).
+                if comma && year == nil && day == nil && hour == nil
+                    && (DateNames.weekdays.contains(w) || DateNames.months[w] != nil) {
+                    continue
+                }
                 if hour != nil, offset == nil, let zone = DateNames.zones[w] {
                     offset = zone
                     // "GMT+0530", "UTC-5"
@@ -128,7 +134,7 @@ enum RFC822Date {
                         return nil
                     }
                 } else if let sep = symbol(at: k), sep == UInt8(ascii: "-"), month == nil, day == nil, n <= 2,
-                          k + 1 < tokens.count, case .word(let w) = tokens[k + 1], let m = DateNames.months[w] {
+                          k + 1 < tokens.count, case .word(let w, _) = tokens[k + 1], let m = DateNames.months[w] {
                     // 05-Apr-2020
                     day = v
                     month = m

@@ -99,6 +99,12 @@ enum DocumentDecoder {
 
     private static func utf8OrFallback(_ bytes: ArraySlice<UInt8>, label: String?, warnings: WarningLog) -> [UInt8] {
         if UTF8Validation.check(bytes).valid { return cleaned(bytes, warnings: warnings) }
+        let census = UTF8Validation.census(bytes)
+        if census.multibyte > 0 && census.multibyte >= 4 * census.invalid {
+            // NOTE: UTF-8 with a few damaged bytes (a cut-off sequence, one pasted Latin-1 character).
+            warnings.add("\(census.invalid) bytes not valid in UTF-8 were replaced with U+FFFD")
+            return cleaned(Array(String(decoding: bytes, as: UTF8.self).utf8)[...], warnings: warnings)
+        }
         // NOTE: a document that claims (or defaults to) UTF-8 but is not is nearly always windows-1252.
         warnings.add("\(label.map { "declared \($0)" } ?? "no encoding declared") but the bytes are not valid UTF-8; read as windows-1252")
         return transcode(bytes, "WINDOWS-1252", warnings: warnings)

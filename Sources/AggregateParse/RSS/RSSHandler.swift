@@ -130,6 +130,8 @@ final class RSSHandler: XMLEventHandler {
             case "creator": field = .dcCreator; return .text
             case "date": field = .dcDate; return .text
             case "subject": field = .category; return .text
+            case "title" where item!.title == nil: field = .title; return .text
+            case "description" where item!.description == nil: field = .description; item!.descriptionBase = base; return .html
             default: return .none
             }
         case .dcterms:

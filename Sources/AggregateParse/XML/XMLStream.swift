@@ -1,3 +1,4 @@
+import Foundation
 internal import CXMLShim
 
 /// A name as libxml2 interned it: namespace plus local name.
@@ -31,9 +32,12 @@ struct XMLAttributes {
     fileprivate func valueAt(_ i: Int) -> String {
         guard let raw, let start = raw[i * 5 + 3], let end = raw[i * 5 + 4] else { return "" }
         let length = end - start
-        return start.withMemoryRebound(to: UInt8.self, capacity: length) {
+        let value = start.withMemoryRebound(to: UInt8.self, capacity: length) {
             String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
         }
+        // Without entity substitution (never enabled here) libxml2 leaves '&' in attribute values as
+        // the character reference "&#38;"; every other reference is already resolved.
+        return value.utf8.contains(UInt8(ascii: "&")) ? value.replacingOccurrences(of: "&#38;", with: "&") : value
     }
 
     /// Every attribute as (qualified name, value), for re-serializing nested markup.
