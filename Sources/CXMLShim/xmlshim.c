@@ -1,5 +1,199 @@
 #include "xmlshim.h"
+#include "html_entities.h"
 #include <libxml/xmlversion.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/entities.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/xmlerror.h>
+#include <libxml/SAX2.h>
+#include <stdlib.h>
+#include <string.h>
 
 const char *axml_version(void) { return LIBXML_VERSION_STRING; }
+
+// MARK: - HTML entity table
+
+static int axml_entity_compare(const char *name, size_t len, const char *candidate) {
+    int c = strncmp(name, candidate, len);
+    if (c != 0) return c;
+    return candidate[len] == '\0' ? 0 : -1;
+}
+
+const char *axml_html_entity_value(const char *name, size_t len) {
+    size_t lo = 0, hi = axml_html_entities_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = axml_entity_compare(name, len, axml_html_entities[mid].name);
+        if (c == 0) return axml_html_entities[mid].value;
+        if (c < 0) hi = mid; else lo = mid + 1;
+    }
+    return NULL;
+}
+
+// MARK: - XML (SAX2)
+
+typedef struct axml_made_entity {
+    xmlEntity entity;
+    struct axml_made_entity *next;
+} axml_made_entity;
+
+typedef struct axml_xml_state {
+    const axml_xml_callbacks *cb;
+    void *ctx;
+    axml_made_entity *entities;  // HTML entities handed to libxml2 during this parse; freed after it
+} axml_xml_state;
+
+// NOTE: libxml2 2.9 silently drops every entity reference (even &amp; and &lt;) once the document was
+// found not well-formed, which would strip the markup out of escaped HTML after one bare '&'. The
+// error was already reported through serror, so each event restores the flag before parsing goes on.
+static axml_xml_state *axml_state(void *ctx) {
+    xmlParserCtxtPtr ctxt = (xmlParserCtxtPtr)ctx;
+    ctxt->wellFormed = 1;
+    return (axml_xml_state *)ctxt->_private;
+}
+
+static void axml_sax_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
+                           int nb_namespaces, const xmlChar **namespaces, int nb_attributes, int nb_defaulted,
+                           const xmlChar **attributes) {
+    (void)nb_namespaces; (void)namespaces; (void)nb_defaulted;
+    axml_xml_state *s = axml_state(ctx);
+    if (s->cb->start(s->ctx, (const char *)localname, (const char *)prefix, (const char *)uri, nb_attributes,
+                     (const char **)attributes) != 0) {
+        xmlStopParser((xmlParserCtxtPtr)ctx);
+    }
+}
+
+static void axml_sax_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri) {
+    axml_xml_state *s = axml_state(ctx);
+    s->cb->end(s->ctx, (const char *)localname, (const char *)prefix, (const char *)uri);
+}
+
+static void axml_sax_text(void *ctx, const xmlChar *ch, int len) {
+    axml_xml_state *s = axml_state(ctx);
+    s->cb->text(s->ctx, (const char *)ch, len);
+}
+
+// NOTE: publishers use HTML's named entities in RSS without declaring them. They are handed to libxml2
+// as predefined entities, whose content libxml2 copies as text: nothing is ever expanded recursively.
+static xmlEntityPtr axml_sax_get_entity(void *ctx, const xmlChar *name) {
+    xmlEntityPtr predefined = xmlGetPredefinedEntity(name);
+    if (predefined != NULL) return predefined;
+    axml_xml_state *s = axml_state(ctx);
+    for (axml_made_entity *e = s->entities; e != NULL; e = e->next) {
+        if (xmlStrEqual(e->entity.name, name)) return &e->entity;
+    }
+    const char *value = axml_html_entity_value((const char *)name, strlen((const char *)name));
+    if (value == NULL) return NULL;
+    axml_made_entity *made = calloc(1, sizeof(axml_made_entity));
+    if (made == NULL) return NULL;
+    made->entity.type = XML_ENTITY_DECL;
+    made->entity.etype = XML_INTERNAL_PREDEFINED_ENTITY;
+    made->entity.name = xmlStrdup(name);
+    made->entity.content = (xmlChar *)value;
+    made->entity.length = (int)strlen(value);
+    made->next = s->entities;
+    s->entities = made;
+    s->cb->message(s->ctx, AXML_HTML_ENTITY, xmlSAX2GetLineNumber(ctx), (const char *)name);
+    return &made->entity;
+}
+
+// NOTE: a document that declares entities is read without them (billion laughs stays bounded).
+static void axml_sax_entity_decl(void *ctx, const xmlChar *name, int type, const xmlChar *publicId,
+                                 const xmlChar *systemId, xmlChar *content) {
+    (void)type; (void)publicId; (void)systemId; (void)content;
+    axml_xml_state *s = axml_state(ctx);
+    s->cb->message(s->ctx, AXML_ENTITY_DECLARED, xmlSAX2GetLineNumber(ctx), (const char *)name);
+}
+
+static void axml_sax_error(void *ctx, xmlErrorPtr error) {
+    if (error == NULL || ctx == NULL) return;
+    axml_xml_state *s = (axml_xml_state *)((xmlParserCtxtPtr)ctx)->_private;
+    if (s == NULL) return;
+    int kind = error->level == XML_ERR_WARNING ? AXML_WARNING : error->level == XML_ERR_ERROR ? AXML_ERROR : AXML_FATAL;
+    s->cb->message(s->ctx, kind, error->line, error->message != NULL ? error->message : "unknown XML error");
+}
+
+int axml_xml_parse(const char *buf, int len, const axml_xml_callbacks *callbacks, void *ctx) {
+    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(buf, len);
+    if (ctxt == NULL) return -1;
+    axml_xml_state state = { callbacks, ctx, NULL };
+    xmlSAXHandler *sax = ctxt->sax;
+    memset(sax, 0, sizeof(xmlSAXHandler));
+    sax->initialized = XML_SAX2_MAGIC;
+    sax->startElementNs = axml_sax_start;
+    sax->endElementNs = axml_sax_end;
+    sax->characters = axml_sax_text;
+    sax->ignorableWhitespace = axml_sax_text;
+    sax->cdataBlock = axml_sax_text;
+    sax->getEntity = axml_sax_get_entity;
+    sax->entityDecl = axml_sax_entity_decl;
+    sax->serror = axml_sax_error;
+    ctxt->_private = &state;
+    ctxt->userData = ctxt;
+    xmlCtxtUseOptions(ctxt, XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_IGNORE_ENC | XML_PARSE_NOCDATA);
+    // The Swift side always hands over UTF-8 (it transcodes first), whatever the declaration says.
+    xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+    xmlParseDocument(ctxt);
+    ctxt->_private = NULL;
+    if (ctxt->myDoc != NULL) { xmlFreeDoc(ctxt->myDoc); ctxt->myDoc = NULL; }
+    xmlFreeParserCtxt(ctxt);
+    for (axml_made_entity *e = state.entities; e != NULL;) {
+        axml_made_entity *next = e->next;
+        xmlFree((xmlChar *)e->entity.name);
+        free(e);
+        e = next;
+    }
+    return 0;
+}
+
+// MARK: - HTML (SAX)
+
+typedef struct axml_html_state {
+    const axml_html_callbacks *cb;
+    void *ctx;
+} axml_html_state;
+
+static axml_html_state *axml_hstate(void *ctx) {
+    return (axml_html_state *)((htmlParserCtxtPtr)ctx)->_private;
+}
+
+static void axml_html_start(void *ctx, const xmlChar *name, const xmlChar **attrs) {
+    axml_html_state *s = axml_hstate(ctx);
+    s->cb->start(s->ctx, (const char *)name, (const char **)attrs);
+}
+
+static void axml_html_end(void *ctx, const xmlChar *name) {
+    axml_html_state *s = axml_hstate(ctx);
+    s->cb->end(s->ctx, (const char *)name);
+}
+
+static void axml_html_text(void *ctx, const xmlChar *ch, int len) {
+    axml_html_state *s = axml_hstate(ctx);
+    s->cb->text(s->ctx, (const char *)ch, len);
+}
+
+int axml_html_parse(const char *buf, int len, const axml_html_callbacks *callbacks, void *ctx) {
+    htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(buf, len);
+    if (ctxt == NULL) return -1;
+    axml_html_state state = { callbacks, ctx };
+    xmlSAXHandler *sax = ctxt->sax;
+    memset(sax, 0, sizeof(xmlSAXHandler));
+    sax->initialized = 1;
+    sax->startElement = axml_html_start;
+    sax->endElement = axml_html_end;
+    sax->characters = axml_html_text;
+    sax->ignorableWhitespace = axml_html_text;
+    sax->cdataBlock = axml_html_text;  // contents of <script>/<style>: the sanitizer drops them
+    ctxt->_private = &state;
+    ctxt->userData = ctxt;
+    htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                 HTML_PARSE_NOIMPLIED);
+    xmlCharEncodingHandlerPtr utf8 = xmlFindCharEncodingHandler("UTF-8");
+    if (utf8 != NULL) xmlSwitchToEncoding(ctxt, utf8);
+    htmlParseDocument(ctxt);
+    ctxt->_private = NULL;
+    if (ctxt->myDoc != NULL) { xmlFreeDoc(ctxt->myDoc); ctxt->myDoc = NULL; }
+    htmlFreeParserCtxt(ctxt);
+    return 0;
+}

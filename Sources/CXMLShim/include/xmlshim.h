@@ -7,4 +7,44 @@
 /// libxml2's version string, e.g. "20914".
 const char *axml_version(void);
 
+/// What `axml_xml_callbacks.message` reports.
+typedef enum axml_message_kind {
+    AXML_WARNING = 0,          ///< libxml2 warning; `text` is its message
+    AXML_ERROR = 1,            ///< libxml2 recoverable error
+    AXML_FATAL = 2,            ///< libxml2 well-formedness error (recovered from)
+    AXML_HTML_ENTITY = 3,      ///< an undeclared HTML entity was mapped; `text` is its name
+    AXML_ENTITY_DECLARED = 4,  ///< the document declares an entity (never expanded); `text` is its name
+} axml_message_kind;
+
+/// Streaming XML events. Names are interned by libxml2 for the whole parse: the same name has the same
+/// pointer, so Swift may cache per pointer. `attrs` holds `nattrs` groups of five pointers:
+/// localname, prefix, URI, value start, value end (the value is not NUL-terminated).
+typedef struct axml_xml_callbacks {
+    /// Returns non-zero to stop the parse (e.g. the root is not a feed).
+    int (*start)(void *ctx, const char *localname, const char *prefix, const char *uri,
+                 int nattrs, const char **attrs);
+    void (*end)(void *ctx, const char *localname, const char *prefix, const char *uri);
+    /// Character data and CDATA, already decoded to UTF-8 (entities and character references resolved).
+    void (*text)(void *ctx, const char *bytes, int len);
+    void (*message)(void *ctx, int kind, int line, const char *text);
+} axml_xml_callbacks;
+
+/// Parses UTF-8 `buf` with SAX2, RECOVER|NONET|IGNORE_ENC (never NOENT, DTDLOAD, XINCLUDE or HUGE).
+/// Returns 0 when the parse ran (even with recovered errors), -1 when no parser could be created.
+int axml_xml_parse(const char *buf, int len, const axml_xml_callbacks *callbacks, void *ctx);
+
+/// Streaming HTML events (libxml2's HTML parser). `attrs` is NULL or name, value, name, value, ..., NULL;
+/// a value may be NULL for a bare attribute.
+typedef struct axml_html_callbacks {
+    void (*start)(void *ctx, const char *name, const char **attrs);
+    void (*end)(void *ctx, const char *name);
+    void (*text)(void *ctx, const char *bytes, int len);
+} axml_html_callbacks;
+
+/// Parses UTF-8 HTML with RECOVER|NONET|NOERROR|NOWARNING|NOIMPLIED. Returns 0, or -1 without a parser.
+int axml_html_parse(const char *buf, int len, const axml_html_callbacks *callbacks, void *ctx);
+
+/// The UTF-8 value of the HTML named character reference `name` (no '&' or ';'), or NULL.
+const char *axml_html_entity_value(const char *name, size_t len);
+
 #endif

@@ -1,0 +1,41 @@
+/// Escaping for HTML output, on UTF-8 bytes.
+enum HTMLEscaping {
+    /// Elements without an end tag.
+    static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
+
+    static func appendEscapedText(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        for b in bytes {
+            switch b {
+            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+            default: out.append(b)
+            }
+        }
+    }
+
+    static func appendEscapedText(_ string: String, to out: inout [UInt8]) {
+        var s = string
+        s.withUTF8 { appendEscapedText($0, to: &out) }
+    }
+
+    static func appendEscapedAttribute(_ string: String, to out: inout [UInt8]) {
+        for b in string.utf8 {
+            switch b {
+            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+            default: out.append(b)
+            }
+        }
+    }
+
+    /// Plain text as HTML.
+    static func escape(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        appendEscapedText(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,260 @@
+import Foundation
+internal import CXMLShim
+
+/// A name as libxml2 interned it: namespace plus local name.
+struct XMLName {
+    let ns: XMLNamespace
+    let local: String
+    /// Prefix as written, for serializing nested markup.
+    let qualified: String
+
+    func `is`(_ ns: XMLNamespace, _ local: String) -> Bool { self.ns == ns && self.local == local }
+}
+
+/// The attributes of one start tag; values are read only when asked for.
+struct XMLAttributes {
+    fileprivate let raw: UnsafePointer<UnsafePointer<CChar>?>?
+    let count: Int
+    fileprivate unowned let stream: XMLStream
+
+    /// The value of the attribute `local` in namespace `ns` (no namespace by default).
+    func value(_ local: String, _ ns: XMLNamespace = .none) -> String? {
+        guard let raw else { return nil }
+        for i in 0..<count {
+            guard let namePointer = raw[i * 5] else { continue }
+            if stream.namespace(raw[i * 5 + 2]) != ns { continue }
+            if stream.name(namePointer) != local { continue }
+            return valueAt(i)
+        }
+        return nil
+    }
+
+    fileprivate func valueAt(_ i: Int) -> String {
+        guard let raw, let start = raw[i * 5 + 3], let end = raw[i * 5 + 4] else { return "" }
+        let length = end - start
+        let value = start.withMemoryRebound(to: UInt8.self, capacity: length) {
+            String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+        }
+        // Without entity substitution (never enabled here) libxml2 leaves '&' in attribute values as
+        // the character reference "&#38;"; every other reference is already resolved.
+        return value.utf8.contains(UInt8(ascii: "&")) ? value.replacingOccurrences(of: "&#38;", with: "&") : value
+    }
+
+    /// Every attribute as (qualified name, value), for re-serializing nested markup.
+    fileprivate func all() -> [(String, String)] {
+        guard let raw else { return [] }
+        var out: [(String, String)] = []
+        for i in 0..<count {
+            guard let namePointer = raw[i * 5] else { continue }
+            var name = stream.name(namePointer)
+            if let prefix = raw[i * 5 + 1] { name = stream.name(prefix) + ":" + name }
+            out.append((name, valueAt(i)))
+        }
+        return out
+    }
+}
+
+/// How the text of an element is collected for its handler.
+enum CaptureMode {
+    /// Not collected; child elements are reported to the handler.
+    case none
+    /// Character data only; child tags are dropped, their text kept.
+    case text
+    /// The text is HTML source (escaped HTML in RSS, Atom `type="html"`); raw child elements, which
+    /// publishers sometimes put there unescaped, are serialized back as markup.
+    case html
+    /// Inline XHTML (Atom `type="xhtml"`): everything is markup; the wrapping `div` is dropped.
+    case xhtml
+}
+
+/// What a format parser does with the stream of elements.
+protocol XMLEventHandler: AnyObject {
+    /// An element starts outside any capture; `base` is the URL in effect for it (xml:base, document).
+    func start(_ name: XMLName, _ attributes: XMLAttributes, depth: Int, base: String?) -> CaptureMode
+    /// The element ends; `text` holds what was captured when `start` asked for it.
+    func end(_ name: XMLName, depth: Int, text: String?)
+}
+
+/// Drives libxml2's SAX2 parser over UTF-8 bytes and hands elements to a format handler.
+/// NOTE: no tree is built; only the text of the element being captured is held.
+final class XMLStream {
+    private var names: [UnsafeRawPointer: String] = [:]
+    private var namespaces: [UnsafeRawPointer: XMLNamespace] = [:]
+    private var stack: [(name: XMLName, base: String?)] = []
+    private var capture: CaptureMode = .none
+    private var captureDepth = 0
+    private var buffer: [UInt8] = []
+    private var droppedWrapperDiv = false
+    private let documentURL: String?
+    let warnings: WarningLog
+    /// Decides what the stream is on its first element; returns nil to stop the parse.
+    private let route: (XMLName, XMLAttributes) -> XMLEventHandler?
+    private var handler: XMLEventHandler?
+    private(set) var rootName: XMLName?
+
+    init(documentURL: String?, warnings: WarningLog, route: @escaping (XMLName, XMLAttributes) -> XMLEventHandler?) {
+        self.documentURL = documentURL
+        self.warnings = warnings
+        self.route = route
+    }
+
+    /// Parses `bytes` (UTF-8) to the end, or until the router declines the root element.
+    func parse(_ bytes: [UInt8]) {
+        var callbacks = axml_xml_callbacks(
+            start: { ctx, local, prefix, uri, count, attrs in
+                Unmanaged<XMLStream>.fromOpaque(ctx!).takeUnretainedValue().didStart(local!, prefix, uri, Int(count), attrs)
+            },
+            end: { ctx, _, _, _ in
+                Unmanaged<XMLStream>.fromOpaque(ctx!).takeUnretainedValue().didEnd()
+            },
+            text: { ctx, bytes, length in
+                Unmanaged<XMLStream>.fromOpaque(ctx!).takeUnretainedValue().didText(bytes!, Int(length))
+            },
+            message: { ctx, kind, line, text in
+                Unmanaged<XMLStream>.fromOpaque(ctx!).takeUnretainedValue().didMessage(kind, Int(line), text)
+            }
+        )
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                _ = axml_xml_parse(chars.baseAddress, Int32(chars.count), &callbacks, context)
+            }
+        }
+        // NOTE: truncated documents leave elements open; closing them keeps the entry in flight.
+        if handler != nil && !stack.isEmpty {
+            while !stack.isEmpty { didEnd() }
+        }
+        withExtendedLifetime(self) {}
+    }
+
+    fileprivate func name(_ pointer: UnsafePointer<CChar>) -> String {
+        let key = UnsafeRawPointer(pointer)
+        if let known = names[key] { return known }
+        let value = String(cString: pointer)
+        names[key] = value
+        return value
+    }
+
+    fileprivate func namespace(_ pointer: UnsafePointer<CChar>?) -> XMLNamespace {
+        guard let pointer else { return .none }
+        let key = UnsafeRawPointer(pointer)
+        if let known = namespaces[key] { return known }
+        let value = XMLNamespace(uri: String(cString: pointer))
+        namespaces[key] = value
+        return value
+    }
+
+    private func didStart(
+        _ local: UnsafePointer<CChar>, _ prefix: UnsafePointer<CChar>?, _ uri: UnsafePointer<CChar>?,
+        _ count: Int, _ attrs: UnsafeMutablePointer<UnsafePointer<CChar>?>?
+    ) -> Int32 {
+        let localName = name(local)
+        let xmlName = XMLName(ns: namespace(uri), local: localName, qualified: prefix.map { name($0) + ":" + localName } ?? localName)
+        let attributes = XMLAttributes(raw: UnsafePointer(attrs), count: count, stream: self)
+        if capture != .none {
+            stack.append((xmlName, stack.last?.base))
+            serializeStart(xmlName, attributes)
+            return 0
+        }
+        var base = stack.last?.base ?? documentURL
+        if count > 0, let xmlBase = attributes.value("base", .xml) {
+            base = URLResolver.resolve(xmlBase, against: base)
+        }
+        stack.append((xmlName, base))
+        if handler == nil {
+            rootName = xmlName
+            guard let chosen = route(xmlName, attributes) else { return 1 }
+            handler = chosen
+        }
+        let mode = handler!.start(xmlName, attributes, depth: stack.count, base: base)
+        if mode != .none {
+            capture = mode
+            captureDepth = stack.count
+            droppedWrapperDiv = false
+            buffer.removeAll(keepingCapacity: true)
+        }
+        return 0
+    }
+
+    private func didEnd() {
+        guard let top = stack.popLast() else { return }
+        if capture != .none {
+            if stack.count >= captureDepth {
+                serializeEnd(top.name)
+                return
+            }
+            let text = String(decoding: buffer, as: UTF8.self)
+            capture = .none
+            buffer.removeAll(keepingCapacity: true)
+            handler?.end(top.name, depth: stack.count + 1, text: text)
+            return
+        }
+        handler?.end(top.name, depth: stack.count + 1, text: nil)
+    }
+
+    private func didText(_ bytes: UnsafePointer<CChar>, _ length: Int) {
+        guard capture != .none else { return }
+        bytes.withMemoryRebound(to: UInt8.self, capacity: length) { p in
+            let chunk = UnsafeBufferPointer(start: p, count: length)
+            let nested = stack.count > captureDepth
+            if capture == .xhtml || (capture == .html && nested) {
+                HTMLEscaping.appendEscapedText(chunk, to: &buffer)
+            } else {
+                buffer.append(contentsOf: chunk)
+            }
+        }
+    }
+
+    private func serializeStart(_ name: XMLName, _ attributes: XMLAttributes) {
+        guard capture == .html || capture == .xhtml else { return }
+        // The xhtml wrapper div is not part of the content (RFC 4287 §3.1.1.3).
+        if capture == .xhtml && stack.count == captureDepth + 1 && name.local == "div" && buffer.allSatisfy(isSpace) {
+            buffer.removeAll(keepingCapacity: true)
+            droppedWrapperDiv = true
+            return
+        }
+        buffer.append(UInt8(ascii: "<"))
+        buffer.append(contentsOf: name.local.utf8)
+        for (attribute, value) in attributes.all() {
+            buffer.append(UInt8(ascii: " "))
+            buffer.append(contentsOf: attribute.utf8)
+            buffer.append(contentsOf: "=\"".utf8)
+            HTMLEscaping.appendEscapedAttribute(value, to: &buffer)
+            buffer.append(UInt8(ascii: "\""))
+        }
+        buffer.append(UInt8(ascii: ">"))
+    }
+
+    private func serializeEnd(_ name: XMLName) {
+        guard capture == .html || capture == .xhtml else { return }
+        if droppedWrapperDiv && stack.count == captureDepth {
+            droppedWrapperDiv = false
+            return
+        }
+        if HTMLEscaping.voidElements.contains(name.local) { return }
+        buffer.append(contentsOf: "</".utf8)
+        buffer.append(contentsOf: name.local.utf8)
+        buffer.append(UInt8(ascii: ">"))
+    }
+
+    private func didMessage(_ kind: Int32, _ line: Int, _ text: UnsafePointer<CChar>?) {
+        let message = text.map { String(cString: $0) } ?? ""
+        switch UInt32(kind) {
+        case AXML_HTML_ENTITY.rawValue:
+            warnings.add("line \(line): undeclared HTML entity &\(message); read as its character")
+        case AXML_ENTITY_DECLARED.rawValue:
+            warnings.add("line \(line): the document declares the entity \(message); declared entities are not expanded")
+        case AXML_WARNING.rawValue:
+            warnings.add("line \(line): XML warning: \(trimmed(message))")
+        default:
+            warnings.add("line \(line): not well-formed, recovered: \(trimmed(message))")
+        }
+    }
+
+    private func trimmed(_ s: String) -> String {
+        var s = Substring(s)
+        while let last = s.last, last.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}
+
