@@ -10,10 +10,10 @@ final class ProgressBar: @unchecked Sendable {
         let width = 30
         let filled = total == 0 ? width : width * done / total
         let bar = String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
-        fputs("\r[\(bar)] \(done)/\(total) sources", stderr)
+        StandardError.write("\r[\(bar)] \(done)/\(total) sources")
     }
 
     func clear() {
-        fputs("\r\u{1B}[K", stderr)
+        StandardError.write("\r\u{1B}[K")
     }
 }

@@ -1,5 +1,6 @@
 import AggregateConfig
 import AggregateCore
+import AggregateModel
 import ArgumentParser
 import Foundation
 
@@ -28,9 +29,17 @@ struct RunCommand: ParsableCommand {
             throw ExitStatus.configurationError
         }
         let bar = StandardError.isTerminal ? ProgressBar() : nil
-        let options = RunOptions(force: force, progress: bar.map { bar in { done, total in bar.show(done, total) } })
+        var options = RunOptions(force: force)
+        if let bar {
+            options.progress = { @Sendable done, total in bar.show(done, total) }
+        }
+        let pipeline = Pipeline(configuration: configuration)
+        let outcome = Result { () throws(RunError) -> RunReport in try pipeline.run(options) }
         let report: RunReport
-        do { report = try Pipeline(configuration: configuration).run(options) } catch {
+        switch outcome {
+        case .success(let value):
+            report = value
+        case .failure(let error):
             bar?.clear()
             StandardError.print("aggregate: \(error)")
             throw ExitCode(error.exitStatus)

@@ -1,5 +1,6 @@
 import AggregateConfig
 import AggregateCore
+import AggregateModel
 import ArgumentParser
 import Foundation
 
