@@ -48,7 +48,8 @@ let package = Package(
         .testTarget(name: "ParseTests", dependencies: ["AggregateParse", "AggregateTestSupport"]),
         .testTarget(name: "MergeTests", dependencies: ["AggregateMerge", "AggregateTestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["AggregateStore", "AggregateTestSupport"]),
-        .testTarget(name: "PublishTests", dependencies: ["AggregatePublish", "AggregateParse", "AggregateTestSupport"]),
+        .testTarget(
+            name: "PublishTests", dependencies: ["AggregatePublish", "AggregateParse", "AggregateTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "CoreTests", dependencies: [
             "AggregateCore", "AggregateConfig", "AggregateParse", "AggregateStore", "AggregateTestSupport",
         ]),

@@ -56,7 +56,7 @@ struct PublishedItem: Sendable {
 
     /// Plain-text summary for JSON Feed's `summary` and HTML meta.
     var summaryText: String? {
-        summaryHTML.map(HTMLText.plainText).flatMap { $0.isEmpty ? nil : $0 }
+        summaryHTML.map { HTMLText.plainText($0) }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The credit to name as the source feed: the primary one, else the configured source when only it has a feed URL.
