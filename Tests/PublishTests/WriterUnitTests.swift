@@ -42,7 +42,8 @@ import Testing
         ("<p>Fish &amp; chips&nbsp;&#8212; &#x263A;</p>", "Fish & chips \u{2014} \u{263A}", 2),
         ("<script>var a = 1;</script><p>one</p><style>p{}</style>", "one", 1),
         ("", "", 0),
-        ("a &bogus; b", "a &bogus; b", 3),
+        ("a &bogus; b", "a &bogus; b", 2),
+        ("Tom&amp;Jerry &amp; <br/>friends&#160;too", "Tom&Jerry & friends too", 3),
     ])
     func plainText(html: String, text: String, words: Int) {
         #expect(HTMLText.plainText(html) == text)
