@@ -68,7 +68,6 @@ public enum Publisher {
             files[channel.slug + ".html"] = Data(site.categoryPage(channel).utf8)
         }
         files["index.html"] = Data(site.indexPage(all: all, sections: Array(channels.dropLast())).utf8)
-        files["style.css"] = theme.stylesheet
         if input.options.articlePages {
             // Each item once, in the first channel that has it (categories first, then `all`).
             for channel in channels {
@@ -80,6 +79,10 @@ public enum Publisher {
         }
         files["sources.opml"] = Data(OPMLWriter.sources(input.sources, categories: input.categories, context: context).utf8)
         files["feeds.opml"] = Data(OPMLWriter.feeds(channels.map { ($0.slug, $0.title) }, context: context).utf8)
+        // Theme files last: a generated file of the same name wins over a theme file.
+        for (name, data) in theme.assets where files[name] == nil {
+            files[name] = data
+        }
         return files
     }
 

@@ -210,6 +210,16 @@ import Testing
         #expect(!JSONFeedWriter.write(channel, context: Self.context).contains("\"/2025"))
     }
 
+    @Test func emptyTitleIsLeftOutWhereOptional() throws {
+        let attribution = try Attribution(template: nil)
+        var item = ItemPresentationTests.item(summary: "<p>Body</p>")
+        item.title = " \n "
+        let channel = Channel(slug: "tech", title: "Tech", description: "d", items: [PublishedItem(item, attribution: attribution)])
+        #expect(!RSSWriter.write(channel, context: Self.context).contains("<item>\n    <title>"))
+        #expect(AtomWriter.write(channel, context: Self.context).contains(#"<title type="text"></title>"#))
+        #expect(!JSONFeedWriter.write(channel, context: Self.context).contains(#""title": """#))
+    }
+
     @Test func hubIsAdvertisedInEveryFeed() {
         let channel = Channel(slug: "tech", title: "Tech", description: "d", items: [])
         #expect(RSSWriter.write(channel, context: Self.context).contains(#"<atom:link href="https://hub.example.com/" rel="hub"/>"#))
@@ -245,11 +255,17 @@ import Testing
         try Data("{{<layout}}{{$main}}<p id=\"custom\">{{title}}: {{#items}}[{{title}}]{{/items}}</p>{{/main}}{{/layout}}".utf8)
             .write(to: theme.appendingPathComponent("category.mustache"))
         try Data("body { color: red; }\n".utf8).write(to: theme.appendingPathComponent("style.css"))
+        try Data("<svg/>".utf8).write(to: theme.appendingPathComponent("logo.svg"))
+        try Data("theme page".utf8).write(to: theme.appendingPathComponent("index.html"))
+        try Data("secret".utf8).write(to: theme.appendingPathComponent(".hidden"))
         let rendered = try Publisher.render(Fixtures.input(output: "/nonexistent", options: PublishOptions(themeDirectory: theme.path)))
         let page = String(decoding: try #require(rendered["tech.html"]), as: UTF8.self)
         #expect(page.contains(#"<p id="custom">Technology: [New chips &lt;b&gt;ship&lt;/b&gt; &amp; &quot;sell&quot; out][Networks ]]&gt; grow again][Code freeze]</p>"#))
         #expect(page.hasPrefix("<!DOCTYPE html>"))  // the built-in layout still wraps it
         #expect(rendered["style.css"] == Data("body { color: red; }\n".utf8))
+        #expect(rendered["logo.svg"] == Data("<svg/>".utf8))
+        #expect(rendered["index.html"] != Data("theme page".utf8), "a theme file must not replace a generated page")
+        #expect(rendered[".hidden"] == nil)
         // Templates the theme does not replace stay built in.
         #expect(String(decoding: try #require(rendered["index.html"]), as: UTF8.self).contains("What's hot"))
     }
