@@ -234,6 +234,13 @@ import Testing
         #expect(rss.components(separatedBy: "<item>").count - 1 == 2)
     }
 
+    @Test func sourcesOPMLBodyIsNeverEmpty() throws {
+        var input = Fixtures.input(output: "/nonexistent")
+        input.sources = [PublishedSource(name: "Local", feedURL: "/srv/feed.xml", categories: ["tech"])]
+        let opml = String(decoding: try #require(try Publisher.render(input)["sources.opml"]), as: UTF8.self)
+        #expect(opml.contains("<body>\n    <outline text="))
+    }
+
     @Test func localSourcesAreLeftOutOfSourcesOPML() throws {
         let opml = String(decoding: try #require(try Publisher.render(Fixtures.input(output: "/nonexistent"))["sources.opml"]), as: UTF8.self)
         #expect(!opml.contains("/srv/notes"))
