@@ -120,6 +120,14 @@ struct AtomicFileWriter {
         return true
     }
 
+    /// Removes a sub-folder left empty by `remove`; a folder with anything in it stays.
+    func removeFolderIfEmpty(_ relativePath: String) {
+        guard let target = try? path(relativePath) else { return }
+        var info = stat()
+        guard lstat(target, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return }
+        rmdir(target)  // fails, harmlessly, unless empty
+    }
+
     /// A sub-folder that is a symbolic link could lead out of the output folder: refuse it.
     private func checkInside(folder: String, for target: String) throws(PublishError) {
         guard folder != root else { return }

@@ -101,9 +101,13 @@ public enum Publisher {
                 report.unchanged.append(path)
             }
         }
+        var folders: Set<String> = []
         for path in previous.subtracting(current).sorted() {
             if try writer.remove(path) { report.removed.append(path) }
+            if let slash = path.lastIndex(of: "/") { folders.insert(String(path[..<slash])) }
         }
+        // `articles/` after article pages are turned off.
+        for folder in folders.sorted(by: >) { writer.removeFolderIfEmpty(folder) }
         try writer.write(OutputManifest.encode(current), to: OutputManifest.fileName)
         return report
     }

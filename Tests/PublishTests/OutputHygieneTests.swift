@@ -75,6 +75,7 @@ import Testing
         for name in ["science.xml", "science.atom", "science.json", "science.html"] {
             #expect(!FileManager.default.fileExists(atPath: output + "/" + name))
         }
+        #expect(!FileManager.default.fileExists(atPath: output + "/articles"), "the emptied articles folder stays behind")
         #expect(FileManager.default.fileExists(atPath: output + "/robots.txt"))
         #expect(FileManager.default.fileExists(atPath: output + "/science.backup.xml"))
         #expect(FileManager.default.fileExists(atPath: output + "/tech.xml"))
