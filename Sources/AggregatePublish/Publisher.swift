@@ -89,6 +89,8 @@ public enum Publisher {
     /// Writes the files, then removes those an earlier publish wrote that are no longer produced.
     static func store(_ files: [String: Data], with writer: AtomicFileWriter) throws(PublishError) -> PublishReport {
         let previous = OutputManifest.decode(try writer.contents(OutputManifest.fileName))
+        let subfolders = Set(previous.union(files.keys).compactMap { path in path.lastIndex(of: "/").map { String(path[..<$0]) } })
+        writer.removeStaleTemporaries(in: subfolders.sorted())
         let current = Set(files.keys)
         // The manifest lists old and new files while writing, so a run killed midway still knows
         // every file it may have to remove next time.
