@@ -77,7 +77,7 @@ struct AtomicFileWriter {
             return false
         }
         let name = (target as NSString).lastPathComponent
-        let temporary = folder + "/." + name + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let temporary = folder + "/" + Self.temporaryName(for: name)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .writeFailed(path: target, reason: String(cString: strerror(errno))) }
         var failure: String?
@@ -118,6 +118,38 @@ struct AtomicFileWriter {
             throw .removeFailed(path: target, reason: String(cString: strerror(errno)))
         }
         return true
+    }
+
+    /// `.NAME.tmp-PID-RANDOM`: hidden, and recognisable by `removeStaleTemporaries`.
+    static func temporaryName(for name: String) -> String {
+        ".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    }
+
+    static func isTemporaryName(_ name: String) -> Bool {
+        guard name.hasPrefix("."), let marker = name.range(of: ".tmp-", options: .backwards) else { return false }
+        let parts = name[marker.upperBound...].split(separator: "-", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+    }
+
+    /// Deletes temporary files a killed run left in the folder or in `subfolders`.
+    func removeStaleTemporaries(in subfolders: [String]) {
+        for folder in [root] + subfolders.compactMap({ try? path($0) }) {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
+            for name in names where Self.isTemporaryName(name) {
+                var info = stat()
+                if lstat(folder + "/" + name, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG {
+                    unlink(folder + "/" + name)
+                }
+            }
+        }
+    }
+
+    /// Removes a sub-folder left empty by `remove`; a folder with anything in it stays.
+    func removeFolderIfEmpty(_ relativePath: String) {
+        guard let target = try? path(relativePath) else { return }
+        var info = stat()
+        guard lstat(target, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return }
+        rmdir(target)  // fails, harmlessly, unless empty
     }
 
     /// A sub-folder that is a symbolic link could lead out of the output folder: refuse it.

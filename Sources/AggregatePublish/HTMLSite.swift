@@ -38,7 +38,7 @@ struct HTMLSite {
     }
 
     func articlePage(_ item: PublishedItem, in channel: Channel) -> String {
-        var page = pageContext(title: "\(item.title) — \(context.site.title)", current: "", root: "../", feedsOf: channel.slug)
+        var page = pageContext(title: "\(item.title.isEmpty ? "Untitled" : item.title) — \(context.site.title)", current: "", root: "../", feedsOf: channel.slug)
         let original = PublicURL.absolute(item.item.provenance.primaryCredit.link) ?? item.link
         page["canonical"] = original ?? false
         page["noindex"] = true
@@ -125,7 +125,7 @@ struct HTMLSite {
 
     private func headline(_ item: PublishedItem, root: String) -> [String: Any] {
         [
-            "title": item.title,
+            "title": item.title.isEmpty ? "Untitled" : item.title,
             "link": item.link ?? false,
             "sourceName": item.item.provenance.primaryCredit.name,
             "datetime": FeedDates.rfc3339(item.published),

@@ -25,7 +25,7 @@ enum JSONFeedWriter {
     static func item(_ item: PublishedItem) -> JSONValue {
         var members: [(String, JSONValue)] = [("id", .string(item.item.key))]
         if let link = item.link { members.append(("url", .string(link))) }
-        members.append(("title", .string(item.title)))
+        if !item.title.isEmpty { members.append(("title", .string(item.title))) }
         members.append(("content_html", .string(item.contentWithAttribution)))
         if let summary = item.summaryText { members.append(("summary", .string(summary))) }
         if let image = item.leadImage { members.append(("image", .string(image))) }

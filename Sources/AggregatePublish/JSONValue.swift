@@ -54,26 +54,31 @@ enum JSONValue: Sendable, Equatable {
     }
 
     private static func writeString(_ string: String, into out: inout String) {
-        out += "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
+        // Byte-wise over UTF-8: what needs escaping is ASCII, or U+2028/2029 (E2 80 A8/A9).
+        let bytes = Array(string.utf8)
+        var escaped: [UInt8] = [UInt8(ascii: "\"")]
+        escaped.reserveCapacity(bytes.count + 16)
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            switch byte {
+            case UInt8(ascii: "\""): escaped += Array("\\\"".utf8)
+            case UInt8(ascii: "\\"): escaped += Array("\\\\".utf8)
+            case 0x0A: escaped += Array("\\n".utf8)
+            case 0x0D: escaped += Array("\\r".utf8)
+            case 0x09: escaped += Array("\\t".utf8)
+            case 0x00..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                escaped += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
             // U+2028/2029 are legal JSON but break JavaScript string literals of consumers that eval it.
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                escaped += Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                i += 2
+            default: escaped.append(byte)
             }
+            i += 1
         }
-        out += "\""
+        escaped.append(UInt8(ascii: "\""))
+        out += String(decoding: escaped, as: UTF8.self)
     }
 }

@@ -6,6 +6,7 @@ enum OPMLWriter {
     static func sources(_ sources: [PublishedSource], categories: [CategorySettings], context: FeedContext) -> String {
         let a = XMLEscaping.attribute
         var out = header(title: "\(context.site.title) — sources", context: context)
+        var listed = 0
         for category in categories {
             // NOTE: a source with a local file as location has no public URL; a file path means nothing to
             // a reader and would leak the server's layout, so it is left out.
@@ -20,6 +21,11 @@ enum OPMLWriter {
                 out += "      <outline \(attributes)/>\n"
             }
             out += "    </outline>\n"
+            listed += members.count
+        }
+        if listed == 0 {
+            // OPML 2.0: a body holds at least one outline.
+            out += "    <outline text=\"No sources with a public feed URL\"/>\n"
         }
         out += footer
         return out

@@ -19,7 +19,8 @@ public struct PublishedSource: Sendable, Hashable {
 
 /// Choices about what is published and how it looks.
 public struct PublishOptions: Sendable, Hashable {
-    /// Folder whose `*.mustache` files and `style.css` replace those of the built-in theme.
+    /// Folder whose `*.mustache` files replace those of the built-in theme; its other top-level files
+    /// (`style.css`, images) are copied to the output folder.
     public var themeDirectory: String?
     /// Also write one page per item under `articles/`.
     public var articlePages: Bool

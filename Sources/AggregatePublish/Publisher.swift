@@ -68,7 +68,6 @@ public enum Publisher {
             files[channel.slug + ".html"] = Data(site.categoryPage(channel).utf8)
         }
         files["index.html"] = Data(site.indexPage(all: all, sections: Array(channels.dropLast())).utf8)
-        files["style.css"] = theme.stylesheet
         if input.options.articlePages {
             // Each item once, in the first channel that has it (categories first, then `all`).
             for channel in channels {
@@ -80,12 +79,18 @@ public enum Publisher {
         }
         files["sources.opml"] = Data(OPMLWriter.sources(input.sources, categories: input.categories, context: context).utf8)
         files["feeds.opml"] = Data(OPMLWriter.feeds(channels.map { ($0.slug, $0.title) }, context: context).utf8)
+        // Theme files last: a generated file of the same name wins over a theme file.
+        for (name, data) in theme.assets where files[name] == nil {
+            files[name] = data
+        }
         return files
     }
 
     /// Writes the files, then removes those an earlier publish wrote that are no longer produced.
     static func store(_ files: [String: Data], with writer: AtomicFileWriter) throws(PublishError) -> PublishReport {
         let previous = OutputManifest.decode(try writer.contents(OutputManifest.fileName))
+        let subfolders = Set(previous.union(files.keys).compactMap { path in path.lastIndex(of: "/").map { String(path[..<$0]) } })
+        writer.removeStaleTemporaries(in: subfolders.sorted())
         let current = Set(files.keys)
         // The manifest lists old and new files while writing, so a run killed midway still knows
         // every file it may have to remove next time.
@@ -98,9 +103,13 @@ public enum Publisher {
                 report.unchanged.append(path)
             }
         }
+        var folders: Set<String> = []
         for path in previous.subtracting(current).sorted() {
             if try writer.remove(path) { report.removed.append(path) }
+            if let slash = path.lastIndex(of: "/") { folders.insert(String(path[..<slash])) }
         }
+        // `articles/` after article pages are turned off.
+        for folder in folders.sorted(by: >) { writer.removeFolderIfEmpty(folder) }
         try writer.write(OutputManifest.encode(current), to: OutputManifest.fileName)
         return report
     }

@@ -30,7 +30,10 @@ enum RSSWriter {
         }
         for item in channel.items {
             out += "  <item>\n"
-            out += "    <title>\(t(item.title))</title>\n"
+            // RSS needs a title or a description; the description is always there, an empty title is left out.
+            if !item.title.isEmpty {
+                out += "    <title>\(t(item.title))</title>\n"
+            }
             if let link = item.link {
                 out += "    <link>\(t(link))</link>\n"
             }

@@ -1,18 +1,20 @@
 import Foundation
 import Mustache
 
-/// The HTML templates and stylesheet: the built-in theme, with any file of a theme folder replacing its namesake.
+/// The HTML templates and static files: the built-in theme, with any file of a theme folder replacing its namesake.
 struct Theme: Sendable {
     /// Templates the site renders; a theme folder may replace any of them and add partials.
     static let requiredTemplates = ["layout", "index", "category", "article", "item", "headline"]
 
     let library: MustacheLibrary
-    let stylesheet: Data
+    /// Files copied as they are to the output folder: `style.css`, and whatever else the theme folder holds
+    /// at its top level (images, fonts), by file name.
+    let assets: [String: Data]
 
     static func load(themeDirectory: String?) throws(PublishError) -> Theme {
         let builtIn = try builtInDirectory()
         var sources: [String: (path: String, text: String)] = [:]
-        var stylesheetPath = builtIn + "/style.css"
+        var assetPaths = ["style.css": builtIn + "/style.css"]
         var folders = [builtIn]
         if let themeDirectory {
             var isDirectory: ObjCBool = false
@@ -20,9 +22,6 @@ struct Theme: Sendable {
                 throw .unreadableThemeFile(path: themeDirectory, reason: "not a folder (check the theme setting)")
             }
             folders.append(themeDirectory)
-            if FileManager.default.fileExists(atPath: themeDirectory + "/style.css") {
-                stylesheetPath = themeDirectory + "/style.css"
-            }
         }
         for folder in folders {
             let names: [String]
@@ -30,6 +29,14 @@ struct Theme: Sendable {
                 names = try FileManager.default.contentsOfDirectory(atPath: folder)
             } catch {
                 throw .unreadableThemeFile(path: folder, reason: "\(error.localizedDescription)")
+            }
+            if folder != builtIn {
+                for name in names where !name.hasSuffix(".mustache") && !name.hasPrefix(".") && AtomicFileWriter.isSafe(name) {
+                    var isDirectory: ObjCBool = false
+                    if FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isDirectory), !isDirectory.boolValue {
+                        assetPaths[name] = folder + "/" + name
+                    }
+                }
             }
             for name in names.sorted() where name.hasSuffix(".mustache") {
                 let path = folder + "/" + name
@@ -54,10 +61,14 @@ struct Theme: Sendable {
         for name in requiredTemplates where sources[name] == nil {
             throw .missingTemplate(name: name + ".mustache", searched: folders.joined(separator: ", "))
         }
-        guard let stylesheet = FileManager.default.contents(atPath: stylesheetPath) else {
-            throw .unreadableThemeFile(path: stylesheetPath, reason: "cannot read the file")
+        var assets: [String: Data] = [:]
+        for (name, path) in assetPaths {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw .unreadableThemeFile(path: path, reason: "cannot read the file")
+            }
+            assets[name] = data
         }
-        return Theme(library: library, stylesheet: stylesheet)
+        return Theme(library: library, assets: assets)
     }
 
     /// Renders a page; the templates were checked at load, so a missing one is a programming error here.

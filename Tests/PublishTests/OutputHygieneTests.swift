@@ -59,6 +59,18 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
+    @Test func temporaryFilesOfAKilledRunAreCleanedUp() throws {
+        let output = try TestPaths.temporaryDirectory("publish-killed").path
+        _ = try Publisher.publish(Fixtures.input(output: output, options: PublishOptions(articlePages: true)))
+        let stale = [output + "/.tech.xml.tmp-4242-17", output + "/articles/.x.html.tmp-1-2"]
+        for path in stale { try Data("half".utf8).write(to: URL(fileURLWithPath: path)) }
+        let lookalike = output + "/.notes.tmp-backup"
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: lookalike))
+        _ = try Publisher.publish(Fixtures.input(output: output, options: PublishOptions(articlePages: true)))
+        for path in stale { #expect(!FileManager.default.fileExists(atPath: path)) }
+        #expect(FileManager.default.fileExists(atPath: lookalike))
+    }
+
     @Test func droppedCategoryFilesAreRemovedButNotOthers() throws {
         let output = try TestPaths.temporaryDirectory("publish-drop").path
         _ = try Publisher.publish(Fixtures.input(output: output, options: PublishOptions(articlePages: true)))
@@ -75,6 +87,7 @@ import Testing
         for name in ["science.xml", "science.atom", "science.json", "science.html"] {
             #expect(!FileManager.default.fileExists(atPath: output + "/" + name))
         }
+        #expect(!FileManager.default.fileExists(atPath: output + "/articles"), "the emptied articles folder stays behind")
         #expect(FileManager.default.fileExists(atPath: output + "/robots.txt"))
         #expect(FileManager.default.fileExists(atPath: output + "/science.backup.xml"))
         #expect(FileManager.default.fileExists(atPath: output + "/tech.xml"))

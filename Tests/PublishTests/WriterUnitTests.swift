@@ -42,7 +42,8 @@ import Testing
         ("<p>Fish &amp; chips&nbsp;&#8212; &#x263A;</p>", "Fish & chips \u{2014} \u{263A}", 2),
         ("<script>var a = 1;</script><p>one</p><style>p{}</style>", "one", 1),
         ("", "", 0),
-        ("a &bogus; b", "a &bogus; b", 3),
+        ("a &bogus; b", "a &bogus; b", 2),
+        ("Tom&amp;Jerry &amp; <br/>friends&#160;too", "Tom&Jerry & friends too", 3),
     ])
     func plainText(html: String, text: String, words: Int) {
         #expect(HTMLText.plainText(html) == text)
@@ -209,6 +210,16 @@ import Testing
         #expect(!JSONFeedWriter.write(channel, context: Self.context).contains("\"/2025"))
     }
 
+    @Test func emptyTitleIsLeftOutWhereOptional() throws {
+        let attribution = try Attribution(template: nil)
+        var item = ItemPresentationTests.item(summary: "<p>Body</p>")
+        item.title = " \n "
+        let channel = Channel(slug: "tech", title: "Tech", description: "d", items: [PublishedItem(item, attribution: attribution)])
+        #expect(!RSSWriter.write(channel, context: Self.context).contains("<item>\n    <title>"))
+        #expect(AtomWriter.write(channel, context: Self.context).contains(#"<title type="text"></title>"#))
+        #expect(!JSONFeedWriter.write(channel, context: Self.context).contains(#""title": """#))
+    }
+
     @Test func hubIsAdvertisedInEveryFeed() {
         let channel = Channel(slug: "tech", title: "Tech", description: "d", items: [])
         #expect(RSSWriter.write(channel, context: Self.context).contains(#"<atom:link href="https://hub.example.com/" rel="hub"/>"#))
@@ -221,6 +232,13 @@ import Testing
         input.itemsByCategory["tech"] = [Fixtures.chips, Fixtures.chips, Fixtures.bare]
         let rss = String(decoding: try #require(try Publisher.render(input)["tech.xml"]), as: UTF8.self)
         #expect(rss.components(separatedBy: "<item>").count - 1 == 2)
+    }
+
+    @Test func sourcesOPMLBodyIsNeverEmpty() throws {
+        var input = Fixtures.input(output: "/nonexistent")
+        input.sources = [PublishedSource(name: "Local", feedURL: "/srv/feed.xml", categories: ["tech"])]
+        let opml = String(decoding: try #require(try Publisher.render(input)["sources.opml"]), as: UTF8.self)
+        #expect(opml.contains("<body>\n    <outline text="))
     }
 
     @Test func localSourcesAreLeftOutOfSourcesOPML() throws {
@@ -244,11 +262,17 @@ import Testing
         try Data("{{<layout}}{{$main}}<p id=\"custom\">{{title}}: {{#items}}[{{title}}]{{/items}}</p>{{/main}}{{/layout}}".utf8)
             .write(to: theme.appendingPathComponent("category.mustache"))
         try Data("body { color: red; }\n".utf8).write(to: theme.appendingPathComponent("style.css"))
+        try Data("<svg/>".utf8).write(to: theme.appendingPathComponent("logo.svg"))
+        try Data("theme page".utf8).write(to: theme.appendingPathComponent("index.html"))
+        try Data("secret".utf8).write(to: theme.appendingPathComponent(".hidden"))
         let rendered = try Publisher.render(Fixtures.input(output: "/nonexistent", options: PublishOptions(themeDirectory: theme.path)))
         let page = String(decoding: try #require(rendered["tech.html"]), as: UTF8.self)
         #expect(page.contains(#"<p id="custom">Technology: [New chips &lt;b&gt;ship&lt;/b&gt; &amp; &quot;sell&quot; out][Networks ]]&gt; grow again][Code freeze]</p>"#))
         #expect(page.hasPrefix("<!DOCTYPE html>"))  // the built-in layout still wraps it
         #expect(rendered["style.css"] == Data("body { color: red; }\n".utf8))
+        #expect(rendered["logo.svg"] == Data("<svg/>".utf8))
+        #expect(rendered["index.html"] != Data("theme page".utf8), "a theme file must not replace a generated page")
+        #expect(rendered[".hidden"] == nil)
         // Templates the theme does not replace stay built in.
         #expect(String(decoding: try #require(rendered["index.html"]), as: UTF8.self).contains("What's hot"))
     }
