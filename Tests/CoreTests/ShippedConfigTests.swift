@@ -60,6 +60,19 @@ import Testing
             #expect((entry.content ?? entry.summary ?? "").contains("Source link"), "\(entry.title ?? "")")
         }
 
+        // The front page and a category page in a real browser: no console errors, the expected headlines.
+        for page in ["index.html", "china.html"] {
+            let browser = try HeadlessBrowser(loading: output.appendingPathComponent(page))
+            #expect(browser.consoleMessages.isEmpty, "\(page): \(browser.consoleMessages)")
+            let slug = page == "index.html" ? nil : "china"
+            let titles = try store.latestItems(category: slug, limit: 5).map(\.title)
+            #expect(!titles.isEmpty)
+            for title in titles {
+                let escaped = title.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                #expect(browser.dom.contains(escaped), "\(page) shows \(title)")
+            }
+        }
+
         // Nothing changed: the second run leaves every byte and every modification time as it was.
         let second = try ProgramRun(binary, ["run", "--config", configPath])
         #expect(second.status == 0, "stderr: \(second.standardError)")
