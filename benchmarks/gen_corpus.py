@@ -18,6 +18,7 @@ import json
 import math
 import os
 import random
+import shutil
 import sys
 from xml.sax.saxutils import escape, quoteattr
 
@@ -461,7 +462,9 @@ def generate(count, seed, out_dir):
     texts = {language: Text(language, random.Random(seed + i)) for i, language in enumerate(["en", "latin", "zh", "ru", "ur"])}
     plans = plan_feeds(count, rng)
     stories, shared_slots = plan_shared_stories(plans, rng)
-    os.makedirs(os.path.join(out_dir, "feeds"), exist_ok=True)
+    # Files of an earlier generator version may have other names: start from an empty folder.
+    shutil.rmtree(os.path.join(out_dir, "feeds"), ignore_errors=True)
+    os.makedirs(os.path.join(out_dir, "feeds"))
     manifest = ["path\tformat\tencoding\tlanguage\tbytes\titems\tshared_items\tcategories"]
     totals = {"bytes": 0, "items": 0, "formats": {}, "encodings": {}, "languages": {}}
     for plan in plans:

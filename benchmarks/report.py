@@ -9,7 +9,6 @@ import datetime
 import json
 import os
 import platform
-import re
 import statistics
 import subprocess
 
