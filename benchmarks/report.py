@@ -198,6 +198,10 @@ def main():
         for tag in latencies:
             group = [m for m in fetch if m.row["id"].endswith("-" + tag)]
             out += ["", "### Added latency: %s" % tag.replace("ms", " ms"), ""]
+            latency = float(tag.rstrip("ms") or 0)
+            if latency:
+                out += ["Floor set by the latency alone with 16 transfers at once: %d × %g ms / 16 = %.2f s." % (
+                    corpus["feeds"], latency, corpus["feeds"] * latency / 1000 / 16), ""]
             out += table(group, [(by_id.get("parallel-" + tag), "curl --parallel"), (by_id.get("sax"), "libxml2 SAX2")])
 
     curve = [m for m in measurements if m.row["table"] == "curve"]
