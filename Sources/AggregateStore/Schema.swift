@@ -28,6 +28,7 @@ enum Schema {
             source_id TEXT NOT NULL,
             date REAL NOT NULL,
             content_hash TEXT NOT NULL,
+            title_norm TEXT NOT NULL DEFAULT '',
             data BLOB NOT NULL
         );
         CREATE INDEX items_by_source ON items(source_id);
@@ -56,6 +57,11 @@ enum Schema {
         );
         CREATE INDEX title_words_by_word ON title_words(word, date);
         CREATE INDEX title_words_by_key ON title_words(key);
+        -- how many titles hold each word: the rarest words of a headline find its duplicates fastest
+        CREATE TABLE word_frequency (
+            word TEXT PRIMARY KEY,
+            count INTEGER NOT NULL
+        ) WITHOUT ROWID;
         """,
     ]
 }

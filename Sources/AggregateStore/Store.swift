@@ -93,12 +93,27 @@ public final class Store {
             .query([.text(identity.kind.rawValue), .text(identity.value)]) { row in row.text(0) }.first ?? nil
     }
 
-    /// Keys of items dated within `range` whose titles contain `word`.
-    public func keys(withTitleWord word: String, dated range: ClosedRange<Date>) throws(StoreError) -> [String] {
-        try statements["SELECT key FROM title_words WHERE word = ? AND date BETWEEN ? AND ?"]
-            .query([.text(word), .real(range.lowerBound.timeIntervalSince1970), .real(range.upperBound.timeIntervalSince1970)]) { row in
-                row.text(0) ?? ""
+    /// Items dated within `range` sharing one of the `probes` rarest of `words` with a title.
+    /// Each probe reads at most `perProbe` entries, so the cost per item is bounded however large the store grows.
+    public func titleCandidates(words: [String], dated range: ClosedRange<Date>, probes: Int = 3, perProbe: Int = 300) throws(StoreError) -> [TitleCandidate] {
+        var frequencies: [(String, Int)] = []
+        for word in Set(words) {
+            let count = try statements["SELECT count FROM word_frequency WHERE word = ?"].query([.text(word)]) { row in row.integer(0) ?? 0 }.first ?? 0
+            frequencies.append((word, count))
+        }
+        // A word no stored title holds rules every candidate out: nothing to look up.
+        let rarest = frequencies.filter { $0.1 > 0 }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(probes)
+        var seen = Set<String>()
+        var candidates: [TitleCandidate] = []
+        for (word, _) in rarest {
+            let rows = try statements[
+                "SELECT t.key, i.title_norm, i.source_id FROM title_words t JOIN items i ON i.key = t.key WHERE t.word = ? AND t.date BETWEEN ? AND ? ORDER BY t.date DESC LIMIT ?"
+            ].query([.text(word), .real(range.lowerBound.timeIntervalSince1970), .real(range.upperBound.timeIntervalSince1970), .integer(perProbe)]) { row in
+                TitleCandidate(key: row.text(0) ?? "", normalizedTitle: row.text(1) ?? "", sourceID: row.text(2) ?? "")
             }
+            for candidate in rows where seen.insert(candidate.key).inserted { candidates.append(candidate) }
+        }
+        return candidates
     }
 
     public func item(key: String) throws(StoreError) -> StoredItem? {
@@ -110,24 +125,26 @@ public final class Store {
     }
 
     /// Inserts or replaces an item with its categories, and adds identities and title words that point at it.
-    public func save(_ stored: StoredItem, identities: [ItemIdentity], titleWords: [String]) throws(StoreError) {
+    public func save(_ stored: StoredItem, identities: [ItemIdentity], titleWords: [String], normalizedTitle: String) throws(StoreError) {
         let item = stored.item
         let date = item.displayDate.timeIntervalSince1970
         let data: Data
         do { data = try encoder.encode(item) } catch {
             throw .undecodableItem(path: path, key: item.key, reason: "\(error)")
         }
-        try statements["INSERT INTO items (key, source_id, date, content_hash, data) VALUES (?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET source_id = excluded.source_id, date = excluded.date, content_hash = excluded.content_hash, data = excluded.data"]
-            .run([.text(item.key), .text(item.provenance.source.sourceID), .real(date), .text(stored.contentHash), .blob(Array(data))])
+        try statements["INSERT INTO items (key, source_id, date, content_hash, title_norm, data) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET source_id = excluded.source_id, date = excluded.date, content_hash = excluded.content_hash, title_norm = excluded.title_norm, data = excluded.data"]
+            .run([.text(item.key), .text(item.provenance.source.sourceID), .real(date), .text(stored.contentHash), .text(normalizedTitle), .blob(Array(data))])
         try statements["DELETE FROM item_categories WHERE key = ?"].run([.text(item.key)])
         for category in Set(item.categories) {
             try statements["INSERT INTO item_categories (category, date, key, source_id) VALUES (?, ?, ?, ?)"]
                 .run([.text(category), .real(date), .text(item.key), .text(item.provenance.source.sourceID)])
         }
         try addIdentities(identities, key: item.key)
+        try statements["UPDATE word_frequency SET count = count - 1 WHERE word IN (SELECT word FROM title_words WHERE key = ?)"].run([.text(item.key)])
         try statements["DELETE FROM title_words WHERE key = ?"].run([.text(item.key)])
         for word in Set(titleWords) {
             try statements["INSERT INTO title_words (word, date, key) VALUES (?, ?, ?)"].run([.text(word), .real(date), .text(item.key)])
+            try statements["INSERT INTO word_frequency (word, count) VALUES (?, 1) ON CONFLICT(word) DO UPDATE SET count = count + 1"].run([.text(word)])
         }
     }
 
