@@ -243,7 +243,8 @@ final class XMLStream {
         case AXML_HTML_ENTITY.rawValue:
             warnings.add("line \(line): undeclared HTML entity &\(message); read as its character")
         case AXML_ENTITY_DECLARED.rawValue:
-            warnings.add("line \(line): the document declares the entity \(message); declared entities are not expanded")
+            _ = message
+            warnings.add("the document declares entities in its DTD; they are not expanded (their references stay empty)")
         case AXML_WARNING.rawValue:
             warnings.add("line \(line): XML warning: \(trimmed(message))")
         default:
