@@ -20,7 +20,12 @@ enum HTMLEscaping {
     }
 
     static func appendEscapedAttribute(_ string: String, to out: inout [UInt8]) {
-        for b in string.utf8 {
+        var copy = string
+        copy.withUTF8 { appendEscapedAttribute($0, to: &out) }
+    }
+
+    static func appendEscapedAttribute(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        for b in bytes {
             switch b {
             case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
             case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)

@@ -3,26 +3,7 @@ internal import CXMLShim
 /// Plain text out of a title that may hold markup or entities.
 enum PlainText {
     /// Whitespace collapsed and trimmed.
-    static func collapse(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        var iterator = text.unicodeScalars.makeIterator()
-        var scalars = String.UnicodeScalarView()
-        while let scalar = iterator.next() {
-            if scalar.properties.isWhitespace {
-                pendingSpace = !scalars.isEmpty
-                continue
-            }
-            if pendingSpace {
-                scalars.append(" ")
-                pendingSpace = false
-            }
-            scalars.append(scalar)
-        }
-        _ = out
-        return String(scalars)
-    }
+    static func collapse(_ text: String) -> String { ByteText.collapsed(text) }
 
     /// Text of an HTML fragment: tags removed, entities decoded, whitespace collapsed.
     static func fromHTML(_ html: String) -> String {

@@ -20,7 +20,7 @@ final class AdapterContext {
     /// An absolute URL for a link found in the document, or nil when empty.
     func link(_ raw: String?, base: String?) -> String? {
         guard let raw else { return nil }
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = ByteText.trimmed(raw)
         guard !trimmed.isEmpty else { return nil }
         return URLResolver.resolve(trimmed, against: effectiveBase(base))
     }
@@ -28,7 +28,7 @@ final class AdapterContext {
     /// A date field, with a warning when it is there but unreadable.
     func date(_ raw: String?, field: String) -> Date? {
         guard let raw else { return nil }
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = ByteText.trimmed(raw)
         guard !trimmed.isEmpty else { return nil }
         if let date = FeedDate.parse(trimmed) { return date }
         warnings.add("unreadable date \"\(trimmed.prefix(60))\" in <\(field)>; left empty")
@@ -40,17 +40,17 @@ final class AdapterContext {
         guard let raw else { return nil }
         var source = raw
         // NOTE: some feeds escape their HTML twice (&amp;lt;p&amp;gt;): no tag survives the first decoding.
-        if !source.utf8.contains(UInt8(ascii: "<")) && (source.contains("&lt;") || source.contains("&#60;")) {
+        if !source.utf8.contains(UInt8(ascii: "<")) && (ByteText.contains(source, "&lt;") || ByteText.contains(source, "&#60;")) {
             source = PlainText.decodeEntities(source)
         }
-        let clean = HTMLSanitizer.sanitize(source, base: effectiveBase(base)).trimmingCharacters(in: .whitespacesAndNewlines)
+        let clean = ByteText.trimmed(HTMLSanitizer.sanitize(source, base: effectiveBase(base)))
         return clean.isEmpty ? nil : clean
     }
 
     /// Plain text as HTML, or nil when empty.
     func textAsHTML(_ raw: String?) -> String? {
         guard let raw else { return nil }
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = ByteText.trimmed(raw)
         return trimmed.isEmpty ? nil : HTMLEscaping.escape(trimmed)
     }
 
@@ -101,8 +101,8 @@ final class AdapterContext {
         var out: [Enclosure] = []
         for e in raw {
             guard let url = link(e.url, base: e.base), seen.insert(url).inserted else { continue }
-            let type = e.type.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces) }
-            let length = e.length.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.flatMap { $0 >= 0 ? $0 : nil }
+            let type = e.type.map(ByteText.trimmed).flatMap { $0.isEmpty ? nil : $0 }
+            let length = e.length.flatMap { Int(ByteText.trimmed($0)) }.flatMap { $0 >= 0 ? $0 : nil }
             out.append(Enclosure(url: url, type: type, length: length))
         }
         return out
