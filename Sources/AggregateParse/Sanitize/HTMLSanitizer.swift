@@ -45,12 +45,12 @@ enum HTMLSanitizer {
     /// A URL fit to republish, absolute when a base is known, or nil.
     static func safeURL(_ raw: String, base: String?) -> String? {
         // Browsers ignore tabs and newlines inside URLs ("java\nscript:"), so the check must too.
-        var cleaned = ""
-        for scalar in raw.unicodeScalars where !(scalar == "\t" || scalar == "\n" || scalar == "\r") {
-            cleaned.unicodeScalars.append(scalar)
+        var cleaned = raw
+        if raw.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            cleaned = String(decoding: raw.utf8.filter { !($0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }, as: UTF8.self)
         }
         let resolved = URLResolver.resolve(cleaned, against: base)
-        if URLResolver.scheme(of: resolved) == nil {
+        if URLResolver.schemeLength(resolved) == nil {
             // Still relative (no base known); a colon before any slash would make it a scheme.
             return resolved.isEmpty ? nil : resolved
         }

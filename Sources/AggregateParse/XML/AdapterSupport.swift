@@ -12,7 +12,7 @@ final class AdapterContext {
 
     /// `base` if it is absolute, else made absolute against the fallback.
     func effectiveBase(_ base: String?) -> String? {
-        if let base, URLResolver.scheme(of: base) != nil { return base }
+        if let base, URLResolver.schemeLength(base) != nil { return base }
         guard let fallbackBase else { return base }
         return URLResolver.resolve(base ?? "", against: fallbackBase)
     }
