@@ -1,4 +1,7 @@
 internal import CXMLShim
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Plain text out of a title that may hold markup or entities.
 enum PlainText {
@@ -40,11 +43,11 @@ enum PlainText {
     private final class Sink: HTMLEventSink {
         var out: [UInt8] = []
         var skipDepth = 0
-        func start(_ name: String, _ attributes: [(String, String)]) {
-            if skipDepth > 0 || name == "script" || name == "style" { skipDepth += 1; return }
-            if name == "br" || name == "p" || name == "div" || name == "li" { out.append(0x20) }
+        func start(_ name: UnsafePointer<CChar>, _ attributes: UnsafePointer<UnsafePointer<CChar>?>?) {
+            if skipDepth > 0 || strcmp(name, "script") == 0 || strcmp(name, "style") == 0 { skipDepth += 1; return }
+            if strcmp(name, "br") == 0 || strcmp(name, "p") == 0 || strcmp(name, "div") == 0 || strcmp(name, "li") == 0 { out.append(0x20) }
         }
-        func end(_ name: String) {
+        func end(_ name: UnsafePointer<CChar>) {
             if skipDepth > 0 { skipDepth -= 1 }
         }
         func text(_ bytes: UnsafeBufferPointer<UInt8>) {
