@@ -29,7 +29,7 @@ enum DocumentDecoder {
             return utf8OrFallback(data[...], label: label, warnings: warnings, whole: data)
         case "us-ascii", "ascii", "iso-8859-1", "iso8859-1", "latin1", "latin-1", "iso_8859-1", "l1", "windows-1252",
              "cp1252", "x-cp1252", "iso-8859-15", "iso8859-15":
-            let (valid, nonASCII) = UTF8Validation.check(data[...])
+            let (valid, nonASCII, _) = UTF8Validation.check(data[...])
             if valid {
                 if nonASCII {
                     // NOTE: many servers and CMSs label UTF-8 as ISO-8859-1; Latin-1 text is almost never valid UTF-8.
@@ -98,7 +98,13 @@ enum DocumentDecoder {
     }
 
     private static func utf8OrFallback(_ bytes: ArraySlice<UInt8>, label: String?, warnings: WarningLog, whole: [UInt8]? = nil) -> [UInt8] {
-        if UTF8Validation.check(bytes).valid { return cleaned(bytes, warnings: warnings, whole: whole) }
+        let scan = UTF8Validation.check(bytes)
+        if scan.valid {
+            // Control characters before the first "<" are dropped with the junk, so the count only
+            // stands when the document starts with markup.
+            let startsWithMarkup = bytes.first == UInt8(ascii: "<")
+            return cleaned(bytes, warnings: warnings, whole: whole, knownControls: startsWithMarkup ? scan.controls : nil)
+        }
         let census = UTF8Validation.census(bytes)
         if census.multibyte > 0 && census.multibyte >= 4 * census.invalid {
             // NOTE: UTF-8 with a few damaged bytes (a cut-off sequence, one pasted Latin-1 character).
@@ -120,7 +126,7 @@ enum DocumentDecoder {
 
     /// Removes control characters XML forbids (they stop libxml2) and anything before the first `<`
     /// or `{`; valid UTF-8 in, valid UTF-8 out.
-    static func cleaned(_ bytes: ArraySlice<UInt8>, warnings: WarningLog, whole: [UInt8]? = nil) -> [UInt8] {
+    static func cleaned(_ bytes: ArraySlice<UInt8>, warnings: WarningLog, whole: [UInt8]? = nil, knownControls: Int? = nil) -> [UInt8] {
         var start = bytes.startIndex
         while start < bytes.endIndex, bytes[start] != UInt8(ascii: "<") && bytes[start] != UInt8(ascii: "{") && bytes[start] != UInt8(ascii: "[") {
             start += 1
@@ -137,11 +143,7 @@ enum DocumentDecoder {
             }
         }
         let body = bytes[start...]
-        let controls = body.withUnsafeBufferPointer { p -> Int in
-            var n = 0
-            for b in p where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D { n += 1 }
-            return n
-        }
+        let controls = knownControls ?? UTF8Validation.check(body).controls
         if controls == 0 {
             // The common case: hand the caller's storage back without a copy.
             if let whole, body.startIndex == whole.startIndex && body.endIndex == whole.endIndex { return whole }
