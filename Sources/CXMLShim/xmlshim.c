@@ -199,3 +199,5 @@ int axml_html_parse(const char *buf, int len, const axml_html_callbacks *callbac
     htmlFreeParserCtxt(ctxt);
     return 0;
 }
+
+void axml_init(void) { xmlInitParser(); }
