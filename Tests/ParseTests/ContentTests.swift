@@ -41,6 +41,15 @@ private func parse(_ doc: String, url: String? = "https://example.org/feed.xml")
         #expect(two.content == "<p>escaped <img src=\"https://other.example/j.png\"></p>")
     }
 
+    @Test func ampersandsInAttributes() throws {
+        // libxml2 keeps "&#38;" for "&amp;" in attribute values when entities are not substituted.
+        let feed = try parse("""
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>F</title>
+            <entry><title>E</title><link href="https://example.org/url?a=1&amp;b=2&#38;c=3"/></entry></feed>
+            """)
+        #expect(feed.entries.first?.link == "https://example.org/url?a=1&b=2&c=3")
+    }
+
     @Test func rssDescriptionForms() throws {
         let feed = try parse("""
             <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">

@@ -72,6 +72,7 @@ final class AdapterContext {
     /// Handles "jane@example.org (Jane Doe)" and "Jane Doe <jane@example.org>".
     func author(_ raw: String?) -> String? {
         guard let value = text(raw) else { return nil }
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "<") }) else { return value }
         if let open = value.firstIndex(of: "("), let close = value.lastIndex(of: ")"), open < close {
             let inside = value[value.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
             let outside = value[..<open].trimmingCharacters(in: .whitespaces)

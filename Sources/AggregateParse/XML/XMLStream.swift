@@ -1,4 +1,3 @@
-import Foundation
 internal import CXMLShim
 
 /// A name as libxml2 interned it: namespace plus local name.
@@ -37,7 +36,21 @@ struct XMLAttributes {
         }
         // Without entity substitution (never enabled here) libxml2 leaves '&' in attribute values as
         // the character reference "&#38;"; every other reference is already resolved.
-        return value.utf8.contains(UInt8(ascii: "&")) ? value.replacingOccurrences(of: "&#38;", with: "&") : value
+        guard value.utf8.contains(UInt8(ascii: "&")) else { return value }
+        var out: [UInt8] = []
+        out.reserveCapacity(length)
+        var bytes = value.utf8[...]
+        let reference = Array("&#38;".utf8)
+        while let first = bytes.first {
+            if first == UInt8(ascii: "&") && bytes.starts(with: reference) {
+                out.append(first)
+                bytes = bytes.dropFirst(reference.count)
+            } else {
+                out.append(first)
+                bytes = bytes.dropFirst()
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Every attribute as (qualified name, value), for re-serializing nested markup.
