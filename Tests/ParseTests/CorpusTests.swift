@@ -118,7 +118,7 @@ import Testing
         let lines = run.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
         #expect(lines[0].hasPrefix("{\"path\":"))
-        #expect(lines[1].contains("\"error\":\"parse: this is an HTML page"))
+        #expect(lines[1].contains("\"error\":\"parse: \(bad): this is an HTML page"))
         #expect(lines[2].contains("fetching URLs is wired by the run pipeline"))
     }
 }

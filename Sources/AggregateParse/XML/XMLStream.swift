@@ -4,8 +4,11 @@ internal import CXMLShim
 struct XMLName {
     let ns: XMLNamespace
     let local: String
-    /// Prefix as written, for serializing nested markup.
-    let qualified: String
+    /// Prefix as written.
+    let prefix: String?
+
+    /// `prefix:local` as written, for messages.
+    var qualified: String { prefix.map { $0 + ":" + local } ?? local }
 
     func `is`(_ ns: XMLNamespace, _ local: String) -> Bool { self.ns == ns && self.local == local }
 }
@@ -162,7 +165,7 @@ final class XMLStream {
         _ count: Int, _ attrs: UnsafeMutablePointer<UnsafePointer<CChar>?>?
     ) -> Int32 {
         let localName = name(local)
-        let xmlName = XMLName(ns: namespace(uri), local: localName, qualified: prefix.map { name($0) + ":" + localName } ?? localName)
+        let xmlName = XMLName(ns: namespace(uri), local: localName, prefix: prefix.map { name($0) })
         let attributes = XMLAttributes(raw: UnsafePointer(attrs), count: count, stream: self)
         if capture != .none {
             stack.append((xmlName, stack.last?.base))
