@@ -91,6 +91,7 @@ private func parse(_ doc: String, url: String? = "https://example.org/feed.xml")
               <slash:comments>4</slash:comments>
             </item>
             <item><title>Two</title><guid>https://example.org/2</guid><author>jane@example.org (Jane)</author>
+              <enclosure url="javascript:alert(1)" type="audio/mpeg"/>
               <itunes:summary>Show notes</itunes:summary><itunes:image href="https://example.org/2.jpg"/></item>
             </channel></rss>
             """)
@@ -111,6 +112,7 @@ private func parse(_ doc: String, url: String? = "https://example.org/feed.xml")
         let two = feed.entries[1]
         #expect(two.link == "https://example.org/2")
         #expect(two.author == "Jane")
+        #expect(two.enclosures.isEmpty)
         #expect(two.summary == "Show notes")
         #expect(two.image == "https://example.org/2.jpg")
     }

@@ -17,12 +17,17 @@ final class AdapterContext {
         return URLResolver.resolve(base ?? "", against: fallbackBase)
     }
 
-    /// An absolute URL for a link found in the document, or nil when empty.
+    /// An absolute URL for a link found in the document, or nil when empty or not a web URL.
+    /// NOTE: links end up in href attributes of published pages; a javascript: or data: link is dropped.
     func link(_ raw: String?, base: String?) -> String? {
         guard let raw else { return nil }
         let trimmed = ByteText.trimmed(raw)
         guard !trimmed.isEmpty else { return nil }
-        return URLResolver.resolve(trimmed, against: effectiveBase(base))
+        let resolved = URLResolver.resolve(trimmed, against: effectiveBase(base))
+        switch URLResolver.scheme(of: resolved) {
+        case nil, "http", "https": return resolved
+        default: return nil
+        }
     }
 
     /// A date field, with a warning when it is there but unreadable.
@@ -76,7 +81,8 @@ final class AdapterContext {
         if let open = value.firstIndex(of: "("), let close = value.lastIndex(of: ")"), open < close {
             let inside = value[value.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
             let outside = value[..<open].trimmingCharacters(in: .whitespaces)
-            if outside.contains("@") && !inside.isEmpty { return inside }
+            if outside.contains("@") && !inside.isEmpty { return inside }       // jane@example.org (Jane Doe)
+            if inside.contains("@") && !outside.isEmpty { return outside }      // Jane Doe (jane@example.org)
         }
         if let open = value.firstIndex(of: "<"), let close = value.lastIndex(of: ">"), open < close {
             let outside = value[..<open].trimmingCharacters(in: .whitespaces)
