@@ -12,14 +12,19 @@ public enum TitleSimilarity {
         let wordsA = TitleNormalizer.words(ofNormalized: a)
         let wordsB = TitleNormalizer.words(ofNormalized: b)
         guard !wordsA.isEmpty, !wordsB.isEmpty else { return 0 }
-        let numbersA = Set(wordsA.filter { $0.contains(where: \.isNumber) })
-        let numbersB = Set(wordsB.filter { $0.contains(where: \.isNumber) })
+        let numbersA = Set(wordsA.filter(hasDigit))
+        let numbersB = Set(wordsB.filter(hasDigit))
         guard numbersA == numbersB else { return 0 }
         let wordScore = dice(Set(wordsA), Set(wordsB))
         let pairsA = Set(zip(wordsA, wordsA.dropFirst()).map { $0 + " " + $1 })
         let pairsB = Set(zip(wordsB, wordsB.dropFirst()).map { $0 + " " + $1 })
         let pairScore = pairsA.isEmpty && pairsB.isEmpty ? wordScore : dice(pairsA, pairsB)
         return (wordScore + pairScore) / 2
+    }
+
+    private static func hasDigit(_ word: String) -> Bool {
+        word.utf8.contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            || (!word.utf8.allSatisfy { $0 < 0x80 } && word.contains(where: \.isNumber))
     }
 
     private static func dice(_ a: Set<String>, _ b: Set<String>) -> Double {

@@ -93,27 +93,32 @@ public final class Store {
             .query([.text(identity.kind.rawValue), .text(identity.value)]) { row in row.text(0) }.first ?? nil
     }
 
-    /// Items dated within `range` sharing one of the `probes` rarest of `words` with a title.
-    /// Each probe reads at most `perProbe` entries, so the cost per item is bounded however large the store grows.
-    public func titleCandidates(words: [String], dated range: ClosedRange<Date>, probes: Int = 3, perProbe: Int = 300) throws(StoreError) -> [TitleCandidate] {
+    /// Items dated within `range` whose titles hold at least two of the three rarest of `words` (one, when the
+    /// headline has a single word worth indexing). The rarest words of a headline are its names and places, which
+    /// every report of the same story shares; common words would make every headline a candidate.
+    public func titleCandidates(words: [String], dated range: ClosedRange<Date>, limit: Int = 100) throws(StoreError) -> [TitleCandidate] {
         var frequencies: [(String, Int)] = []
         for word in Set(words) {
             let count = try statements["SELECT count FROM word_frequency WHERE word = ?"].query([.text(word)]) { row in row.integer(0) ?? 0 }.first ?? 0
-            frequencies.append((word, count))
+            // A word no stored title holds cannot find anything.
+            if count > 0 { frequencies.append((word, count)) }
         }
-        // A word no stored title holds rules every candidate out: nothing to look up.
-        let rarest = frequencies.filter { $0.1 > 0 }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(probes)
-        var seen = Set<String>()
-        var candidates: [TitleCandidate] = []
-        for (word, _) in rarest {
-            let rows = try statements[
-                "SELECT t.key, i.title_norm, i.source_id FROM title_words t JOIN items i ON i.key = t.key WHERE t.word = ? AND t.date BETWEEN ? AND ? ORDER BY t.date DESC LIMIT ?"
-            ].query([.text(word), .real(range.lowerBound.timeIntervalSince1970), .real(range.upperBound.timeIntervalSince1970), .integer(perProbe)]) { row in
+        let rarest = frequencies.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map(\.0)
+        guard !rarest.isEmpty else { return [] }
+        let needed = min(2, rarest.count, Set(words).count)
+        let probes = rarest + Array(repeating: "", count: 3 - rarest.count)
+        return try statements["""
+            SELECT w.key, i.title_norm, i.source_id FROM (
+                SELECT key FROM title_words WHERE word IN (?, ?, ?) AND date BETWEEN ? AND ?
+                GROUP BY key HAVING COUNT(*) >= ? LIMIT ?
+            ) w JOIN items i ON i.key = w.key
+            """].query([
+                .text(probes[0]), .text(probes[1]), .text(probes[2]),
+                .real(range.lowerBound.timeIntervalSince1970), .real(range.upperBound.timeIntervalSince1970),
+                .integer(needed), .integer(limit),
+            ]) { row in
                 TitleCandidate(key: row.text(0) ?? "", normalizedTitle: row.text(1) ?? "", sourceID: row.text(2) ?? "")
             }
-            for candidate in rows where seen.insert(candidate.key).inserted { candidates.append(candidate) }
-        }
-        return candidates
     }
 
     public func item(key: String) throws(StoreError) -> StoredItem? {

@@ -36,7 +36,9 @@ struct StoreTests {
         // Candidates by title words within a time range, probed through the rarest word ("alpha": one title).
         let range = Date(timeIntervalSince1970: 0)...Date(timeIntervalSince1970: 250)
         #expect(try store.titleCandidates(words: ["title"], dated: range) == [TitleCandidate(key: "a", normalizedTitle: "title alpha", sourceID: "s1")])
-        #expect(try store.titleCandidates(words: ["title", "alpha"], dated: range, probes: 1).map(\.key) == ["a"])
+        #expect(try store.titleCandidates(words: ["title", "alpha"], dated: range).map(\.key) == ["a"])
+        #expect(try store.titleCandidates(words: ["title", "beta"], dated: range).map(\.key) == ["a"], "beta is in no title")
+        #expect(try store.titleCandidates(words: ["title", "alpha", "gamma"], dated: Date(timeIntervalSince1970: 0)...Date(timeIntervalSince1970: 400)).map(\.key) == ["a"], "b holds only one of them")
         #expect(try store.titleCandidates(words: ["unknown"], dated: range).isEmpty)
         #expect(try store.itemCountsBySource() == ["s1": 2, "s2": 1])
         #expect(try store.integrityProblem() == nil)
