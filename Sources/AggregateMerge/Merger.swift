@@ -66,8 +66,10 @@ public struct Merger: Sendable {
         let credit = candidate.credit
         let oldPriority = priorities[old.provenance.source.sourceID] ?? 100
         let newPriority = priorities[candidate.source.id] ?? 100
-        let newIsEarlier = (candidate.published ?? .distantFuture) < (old.published ?? .distantFuture)
-        let promote = newPriority < oldPriority || (newPriority == oldPriority && newIsEarlier)
+        // Priority, then the earlier date, then the source id: the same primary whatever order the sources arrive in.
+        let newDate = candidate.published ?? .distantFuture
+        let oldDate = old.published ?? .distantFuture
+        let promote = (newPriority, newDate, candidate.source.id) < (oldPriority, oldDate, old.provenance.source.sourceID)
 
         var result: StoredItem
         if promote {
@@ -95,10 +97,13 @@ public struct Merger: Sendable {
         let range = candidate.date.addingTimeInterval(-settings.window)...candidate.date.addingTimeInterval(settings.window)
         // A true duplicate shares the rarest words of the headline; the store looks those up.
         var best: (score: Double, key: String)?
+        let prepared = TitleSimilarity.Prepared(candidate.normalizedTitle)
         for other in try lookup.titleCandidates(words: candidate.titleWords, dated: range) {
             // NOTE: one source's two similar headlines are two stories (live updates, daily briefings).
             if other.sourceID == candidate.source.id { continue }
-            let score = TitleSimilarity.score(candidate.normalizedTitle, other.normalizedTitle)
+            // Mean of two Dice scores, each at most the word-count bound… and the pair score can reach 1.
+            guard (prepared.bound(against: other.normalizedTitle) + 1) / 2 >= settings.titleThreshold else { continue }
+            let score = prepared.score(against: other.normalizedTitle)
             if score >= settings.titleThreshold, score > (best?.score ?? 0) { best = (score, other.key) }
         }
         return try best.flatMap { try lookup.item(key: $0.key) }
