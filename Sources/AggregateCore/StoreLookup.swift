@@ -16,7 +16,9 @@ struct StoreLookup: MergeLookup {
     /// Saves what a decision says; identities already taken by another item keep pointing there.
     func apply(_ decision: MergeDecision) throws {
         if let stored = decision.stored {
-            try store.save(stored, identities: decision.identities, titleWords: decision.titleWords, normalizedTitle: decision.normalizedTitle)
+            try store.save(
+                stored, identities: decision.identities, titleWords: decision.titleWords,
+                normalizedTitle: decision.normalizedTitle, isNew: decision.outcome == .new)
         } else if !decision.identities.isEmpty {
             try store.addIdentities(decision.identities, key: decision.key)
         }
