@@ -7,39 +7,63 @@ struct ParseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse",
         abstract: "Parse feed documents and print them in the normalized JSON form.",
-        discussion: "One path prints one JSON object; several print JSON Lines with a \"path\" key. Warnings go to standard error."
+        discussion: "One path prints one JSON object; several print JSON Lines with a \"path\" key, in the order of the paths. Warnings go to standard error."
     )
 
     @Flag(name: .long, help: "Print the normalized JSON form (the only output form for now).")
     var json = false
 
+    @Option(name: .long, help: "Files parsed at once (default: the number of cores this process may use).")
+    var jobs: Int?
+
     @Argument(help: "Feed files to parse.")
     var paths: [String]
 
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    /// What one path gives: its output line and its lines for standard error.
+    private struct Printed: Sendable {
+        var line: [UInt8]
+        var errors: [UInt8]
+        var failed: Bool
+    }
+
     func run() throws {
         var failed = false
-        var output = ""
+        var output: [UInt8] = []
+        let paths = self.paths
         let several = paths.count > 1
-        for path in paths {
-            let line: String
-            switch parseOne(path) {
-            case .success(let result):
-                for warning in result.warnings { FileHandle.standardError.write(Data("\(path): \(warning)\n".utf8)) }
-                line = ParsedFeedJSON.render(result.feed, path: several ? path : nil)
-            case .failure(let message):
-                failed = true
-                line = ParsedFeedJSON.renderError(message, path: path)
-                FileHandle.standardError.write(Data("\(message)\n".utf8))
+        let jobs = self.jobs ?? OrderedWork.availableCores
+        OrderedWork.run(count: paths.count, jobs: jobs, window: 4 * jobs, work: { index in
+            Self.printed(paths[index], several: several)
+        }, deliver: { _, printed in
+            if !printed.errors.isEmpty { FileHandle.standardError.write(Data(printed.errors)) }
+            if printed.failed { failed = true }
+            output.append(contentsOf: printed.line)
+            if output.count > 1 << 20 {
+                FileHandle.standardOutput.write(Data(output))
+                output.removeAll(keepingCapacity: true)
             }
-            output += line
-            output += "\n"
-            if output.utf8.count > 1 << 20 {
-                FileHandle.standardOutput.write(Data(output.utf8))
-                output = ""
-            }
-        }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        })
+        FileHandle.standardOutput.write(Data(output))
         if failed { throw ExitCode.failure }
+    }
+
+    private static func printed(_ path: String, several: Bool) -> Printed {
+        var result = Printed(line: [], errors: [], failed: false)
+        switch parseOne(path) {
+        case .success(let parsed):
+            for warning in parsed.warnings { result.errors.append(contentsOf: "\(path): \(warning)\n".utf8) }
+            ParsedFeedJSON.append(parsed.feed, path: several ? path : nil, to: &result.line)
+        case .failure(let message):
+            result.failed = true
+            result.line.append(contentsOf: ParsedFeedJSON.renderError(message, path: path).utf8)
+            result.errors.append(contentsOf: "\(message)\n".utf8)
+        }
+        result.line.append(UInt8(ascii: "\n"))
+        return result
     }
 
     private enum Outcome {
@@ -47,7 +71,7 @@ struct ParseCommand: ParsableCommand {
         case failure(String)
     }
 
-    private func parseOne(_ path: String) -> Outcome {
+    private static func parseOne(_ path: String) -> Outcome {
         if path.hasPrefix("http://") || path.hasPrefix("https://") {
             // TODO: the lead wires AggregateFetch in here.
             return .failure("parse: fetching URLs is wired by the run pipeline")

@@ -5,6 +5,42 @@ import AggregateParse
 import AggregateStore
 import Foundation
 
+/// The part of ingesting a source that needs no store: hashing and parsing the body. It runs on a worker
+/// thread while the store merges the previous source.
+struct ParsedOutcome: Sendable {
+    let outcome: FetchOutcome
+    /// The body's hash, when a body came.
+    let bodyHash: String?
+    /// The parse, unless no body came or the body is the one already merged.
+    let parse: Result<ParseResult, ParseError>?
+
+    /// Hashes and parses `outcome`'s body unless it is the body merged last time with the same configuration.
+    static func prepare(_ outcome: FetchOutcome, source: SourceSettings, previous: SourceState, configHash: String) -> ParsedOutcome {
+        guard case .success(let response) = outcome.result, !response.notModified else {
+            return ParsedOutcome(outcome: outcome, bodyHash: nil, parse: nil)
+        }
+        let bodyHash = StableHash.hex(response.body)
+        // A changed configuration forgets the body hash (see Ingest.process), so the body is parsed again.
+        let known = previous.configHash == configHash ? previous.bodyHash : nil
+        guard bodyHash != known else { return ParsedOutcome(outcome: outcome, bodyHash: bodyHash, parse: nil) }
+        return ParsedOutcome(outcome: outcome, bodyHash: bodyHash, parse: parse(response, source: source))
+    }
+
+    static func parse(_ response: FetchResponse, source: SourceSettings) -> Result<ParseResult, ParseError> {
+        do {
+            return .success(try FeedParser.parse(response.body, url: documentURL(source: source, response: response), httpCharset: response.charset))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// The URL relative links are resolved against: the public feed URL when the source is a local copy of one.
+    private static func documentURL(source: SourceSettings, response: FetchResponse) -> String {
+        if source.isLocalFile, let published = source.feedURL { return published }
+        return response.finalURL
+    }
+}
+
 /// One fetched source through parse and merge into the store: all of it or none of it.
 struct Ingest {
     let store: Store
@@ -15,6 +51,12 @@ struct Ingest {
     let categories: Set<String>
 
     func process(_ outcome: FetchOutcome, source: SourceSettings, previous: SourceState, configHash: String) throws -> SourceReport {
+        try process(ParsedOutcome.prepare(outcome, source: source, previous: previous, configHash: configHash), source: source, previous: previous, configHash: configHash)
+    }
+
+    /// The same, with the body hashed and parsed beforehand (parsed again here if `prepared` skipped it wrongly).
+    func process(_ prepared: ParsedOutcome, source: SourceSettings, previous: SourceState, configHash: String) throws -> SourceReport {
+        let outcome = prepared.outcome
         var state = previous
         var report = SourceReport(id: source.id, name: source.name, location: outcome.request.location, status: .ok)
         if state.configHash != configHash {
@@ -44,7 +86,7 @@ struct Ingest {
                 try store.save(state)
                 return report
             }
-            let bodyHash = StableHash.hex(response.body)
+            let bodyHash = prepared.bodyHash ?? StableHash.hex(response.body)
             if bodyHash == state.bodyHash {
                 report.status = .unchanged
                 state.etag = response.etag
@@ -54,9 +96,10 @@ struct Ingest {
                 return report
             }
             let parsed: ParseResult
-            do {
-                parsed = try FeedParser.parse(response.body, url: documentURL(source: source, response: response), httpCharset: response.charset)
-            } catch {
+            switch prepared.parse ?? ParsedOutcome.parse(response, source: source) {
+            case .success(let result):
+                parsed = result
+            case .failure(let error):
                 // Validators are not kept: the next fetch must bring the whole body back to parse it again.
                 state.etag = nil
                 state.lastModified = nil
@@ -94,12 +137,6 @@ struct Ingest {
             }
         }
         return report
-    }
-
-    /// The URL relative links are resolved against: the public feed URL when the source is a local copy of one.
-    private func documentURL(source: SourceSettings, response: FetchResponse) -> String {
-        if source.isLocalFile, let published = source.feedURL { return published }
-        return response.finalURL
     }
 
     private func succeed(_ state: inout SourceState, _ report: inout SourceReport, source: SourceSettings, hint: TimeInterval?) {

@@ -6,7 +6,16 @@ public import AggregateModel
 public enum ParsedFeedJSON {
     /// One line, the parse-json.md form; with `path`, the JSON Lines form that names its input.
     public static func render(_ feed: Feed, path: String? = nil) -> String {
+        var out: [UInt8] = []
+        append(feed, path: path, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `render` appended as UTF-8 to `out`: no String made for output that goes straight to a file.
+    public static func append(_ feed: Feed, path: String? = nil, to out: inout [UInt8]) {
         var w = Writer()
+        swap(&w.out, &out)
+        defer { swap(&w.out, &out) }
         w.raw("{")
         if let path {
             w.key("path"); w.string(path); w.raw(",")
@@ -58,7 +67,6 @@ public enum ParsedFeedJSON {
             w.raw("}")
         }
         w.raw("]}")
-        return String(decoding: w.out, as: UTF8.self)
     }
 
     /// `{"path": …, "error": …}` for an input that failed.

@@ -1,0 +1,110 @@
+import AggregateFetch
+import AggregateModel
+import AggregateStore
+import Foundation
+
+/// Hashes and parses fetched bodies on a worker thread, in the order they are handed in, while the calling
+/// thread merges earlier ones into the store (which stays on one thread). Results come back in that same
+/// order, so a run merges sources in the order it did without the worker.
+final class ParseAhead: @unchecked Sendable {
+    struct Job: Sendable {
+        let index: Int
+        let outcome: FetchOutcome
+        let source: SourceSettings
+        let previous: SourceState
+        let configHash: String
+    }
+
+    /// Bodies handed in and not yet taken back: bounds the memory held by waiting bodies and parses.
+    let limit: Int
+    // Guarded by `condition`.
+    private let condition = NSCondition()
+    private var jobs: [Job] = []
+    private var jobsHead = 0
+    private var results: [(Int, ParsedOutcome)] = []
+    private var resultsHead = 0
+    private var pending = 0
+    private var closed = false
+
+    init(limit: Int = 4) {
+        self.limit = max(1, limit)
+        let thread = Thread { [self] in work() }
+        // Parsing recurses in libxml2 and Swift; give the worker the stack a main thread has.
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// Queues a body; the caller then takes results back so that no more than `limit` wait.
+    func submit(_ job: Job) {
+        condition.lock()
+        jobs.append(job)
+        pending += 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Handed in and not yet taken back.
+    var waiting: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return pending
+    }
+
+    /// The next result in order, waiting for it; nil when nothing is pending.
+    func next() -> (Int, ParsedOutcome)? {
+        condition.lock()
+        defer { condition.unlock() }
+        while resultsHead == results.count && pending > 0 { condition.wait() }
+        return takeLocked()
+    }
+
+    /// The next result in order if it is ready, else nil.
+    func ready() -> (Int, ParsedOutcome)? {
+        condition.lock()
+        defer { condition.unlock() }
+        return takeLocked()
+    }
+
+    private func takeLocked() -> (Int, ParsedOutcome)? {
+        guard resultsHead < results.count else { return nil }
+        let result = results[resultsHead]
+        resultsHead += 1
+        pending -= 1
+        if resultsHead == results.count {
+            results.removeAll(keepingCapacity: true)
+            resultsHead = 0
+        }
+        return result
+    }
+
+    /// No more jobs: the worker ends once the queue is empty.
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func work() {
+        while true {
+            condition.lock()
+            while jobsHead == jobs.count && !closed { condition.wait() }
+            guard jobsHead < jobs.count else {
+                condition.unlock()
+                return
+            }
+            let job = jobs[jobsHead]
+            jobsHead += 1
+            if jobsHead == jobs.count {
+                jobs.removeAll(keepingCapacity: true)
+                jobsHead = 0
+            }
+            condition.unlock()
+            let prepared = ParsedOutcome.prepare(job.outcome, source: job.source, previous: job.previous, configHash: job.configHash)
+            condition.lock()
+            results.append((job.index, prepared))
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+}
