@@ -6,11 +6,6 @@ public final class Store {
     private let db: SQLiteDatabase
     public let path: String
     private lazy var statements = StatementCache(db: db)
-    private let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
-    }()
     private let decoder = JSONDecoder()
 
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
@@ -173,12 +168,9 @@ public final class Store {
     public func save(_ stored: StoredItem, identities: [ItemIdentity], titleWords: [String], normalizedTitle: String, isNew: Bool = false) throws(StoreError) {
         let item = stored.item
         let date = item.displayDate.timeIntervalSince1970
-        let data: Data
-        do { data = try encoder.encode(item) } catch {
-            throw .undecodableItem(path: path, key: item.key, reason: "\(error)")
-        }
+        let data = ItemJSON.encode(item)
         try statements["INSERT INTO items (key, source_id, date, content_hash, title_norm, data) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET source_id = excluded.source_id, date = excluded.date, content_hash = excluded.content_hash, title_norm = excluded.title_norm, data = excluded.data"]
-            .run([.text(item.key), .text(item.provenance.source.sourceID), .real(date), .text(stored.contentHash), .text(normalizedTitle), .blob(Array(data))])
+            .run([.text(item.key), .text(item.provenance.source.sourceID), .real(date), .text(stored.contentHash), .text(normalizedTitle), .blob(data)])
         if !isNew { try statements["DELETE FROM item_categories WHERE key = ?"].run([.text(item.key)]) }
         for category in Set(item.categories) {
             try statements["INSERT INTO item_categories (category, date, key, source_id) VALUES (?, ?, ?, ?)"]
