@@ -109,6 +109,30 @@ import Testing
         #expect(run.stderr.split(separator: "\n").count == 1)
     }
 
+    @Test(arguments: ["1", "2", "5"])
+    func cliParsesInParallelInArgumentOrder(_ jobs: String) throws {
+        let corpus = try TestPaths.corpus()
+        let paths = Self.expectations.prefix(40).map { corpus.appendingPathComponent($0.path).path }
+            + ["https://example.org/feed.xml"]
+        let serial = try CLI.run(["parse", "--json", "--jobs", "1"] + paths)
+        let parallel = try CLI.run(["parse", "--json", "--jobs", jobs] + paths)
+        #expect(parallel.status == serial.status)
+        #expect(parallel.stdout == serial.stdout)
+        #expect(parallel.stderr == serial.stderr)
+        let lines = parallel.stdout.split(separator: "\n")
+        #expect(lines.count == paths.count)
+        for (line, path) in zip(lines, paths) {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(object["path"] as? String == path)
+        }
+    }
+
+    @Test func cliRejectsZeroJobs() throws {
+        let run = try CLI.run(["parse", "--json", "--jobs", "0", "x.xml"])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("--jobs"))
+    }
+
     @Test func cliMixesFeedsAndFailuresInOrder() throws {
         let corpus = try TestPaths.corpus()
         let good = corpus.appendingPathComponent(Self.expectations[0].path).path

@@ -69,4 +69,17 @@ import Testing
         #expect(URLResolver.resolve(" /a/b ", against: nil) == "/a/b")
         #expect(URLResolver.resolve("x", against: "https://example.org") == "https://example.org/x")
     }
+
+    @Test(arguments: [
+        ("https://example.org/a?b=1&c=2", true), ("HTTP://EXAMPLE.ORG/", true), ("mailto:a@example.org", true),
+        ("http:relative", true), (" https://example.org/", false), ("https://example.org/ ", false),
+        ("https://exa\nmple.org/", false), ("javascript:alert(1)", false), ("ftp://example.org/", false),
+        ("/relative/path", false), ("", false), ("httpx://example.org/", false), ("h1tp://example.org/", false),
+    ])
+    func plainSafeAbsoluteURLsAreTheOnesSafeURLKeepsUnchanged(_ url: String, _ plain: Bool) {
+        let bytes = Array(url.utf8)
+        let fast = bytes.withUnsafeBufferPointer { URLResolver.isPlainSafeAbsolute($0) }
+        #expect(fast == plain)
+        if fast { #expect(HTMLSanitizer.safeURL(url, base: "https://example.net/x/") == url) }
+    }
 }

@@ -85,4 +85,33 @@ struct StoreTests {
             #expect(error.description.contains("move it aside"))
         }
     }
+
+    @Test func itemsKeepEveryFieldThroughTheStore() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Store(path: folder.appendingPathComponent("store.sqlite").path)
+        var full = makeItem("k1", date: 1_700_000_000.123456, categories: ["b", "a"])
+        full.title = "Quote \" backslash \\ tab \t newline \n bell \u{07} é 中文 🎉"
+        full.updated = Date(timeIntervalSinceReferenceDate: -12.5e-7)
+        full.content = "<p>x</p>\r\n"
+        full.image = "https://example.org/i.png"
+        full.provenance.originalID = "id-1"
+        full.provenance.originalAuthor = "Someone"
+        full.provenance.upstream = Credit(sourceID: "", name: "Upstream", siteURL: "https://up.example", link: "https://up.example/1")
+        full.alsoReportedBy = [Credit(sourceID: "s2", name: "Two", feedURL: nil, siteURL: nil, link: "https://two.example/1")]
+        full.enclosures.append(Enclosure(url: "https://example.org/a.mp3", type: nil, length: nil))
+        var bare = makeItem("k2", date: 0, categories: [])
+        bare.published = nil
+        bare.author = nil
+        bare.summary = nil
+        bare.link = nil
+        bare.tags = []
+        bare.enclosures = []
+        for item in [full, bare] {
+            try store.save(StoredItem(item: item, contentHash: "h-\(item.key)"), identities: [], titleWords: [], normalizedTitle: "")
+            let back = try #require(try store.item(key: item.key))
+            #expect(back.item == item)
+            #expect(back.contentHash == "h-\(item.key)")
+        }
+    }
 }

@@ -137,6 +137,19 @@ enum HTMLSanitizer {
                         }
                         out.append(UInt8(ascii: "\""))
                     case .url(let attribute, let isSource):
+                        let length = strlen(value)
+                        let raw = UnsafeBufferPointer(start: UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self), count: length)
+                        // Most links are already absolute http(s) URLs: those are kept as they are, without
+                        // making Strings (safeURL would return them unchanged).
+                        if URLResolver.isPlainSafeAbsolute(raw) {
+                            if isSource { hasSource = true }
+                            out.append(UInt8(ascii: " "))
+                            out.append(contentsOf: attribute)
+                            out.append(contentsOf: "=\"".utf8)
+                            HTMLEscaping.appendEscapedAttribute(raw, to: &out)
+                            out.append(UInt8(ascii: "\""))
+                            continue
+                        }
                         guard let url = HTMLSanitizer.safeURL(String(cString: value), base: base) else { continue }
                         if isSource { hasSource = true }
                         out.append(UInt8(ascii: " "))

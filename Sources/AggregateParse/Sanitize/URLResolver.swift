@@ -63,6 +63,21 @@ enum URLResolver {
         return lower == (UInt8(ascii: "m"), UInt8(ascii: "a"), UInt8(ascii: "i"), UInt8(ascii: "l"), t, UInt8(ascii: "o"))
     }
 
+    /// True when `bytes` is an http, https or mailto URL that resolving and trimming leave unchanged: no space
+    /// or control byte at either end, no tab or line break inside.
+    static func isPlainSafeAbsolute(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last, first > 0x20, last > 0x20 else { return false }
+        var n = 0
+        while n < bytes.count && n < 7 && bytes[n] != UInt8(ascii: ":") { n += 1 }
+        guard n < bytes.count, bytes[n] == UInt8(ascii: ":"), n == 4 || n == 5 || n == 6 else { return false }
+        var scheme: UInt64 = 0
+        for k in 0..<n { scheme = scheme << 8 | UInt64(bytes[k] | 0x20) }
+        // "http", "https", "mailto" packed big-endian.
+        guard scheme == 0x6874_7470 || scheme == 0x68_7474_7073 || scheme == 0x6D61_696C_746F else { return false }
+        for b in bytes where b == 0x09 || b == 0x0A || b == 0x0D { return false }
+        return true
+    }
+
     private static func trim(_ s: String) -> String {
         if let f = s.utf8.first, let l = s.utf8.last, f > 0x20 && l > 0x20 { return s }
         var scalars = Substring(s).unicodeScalars
