@@ -23,7 +23,7 @@ import sys
 from xml.sax.saxutils import escape, quoteattr
 
 # Bump when the output changes, so that scripts/bench regenerates an existing corpus.
-GENERATOR_VERSION = 3
+GENERATOR_VERSION = 4
 DEFAULT_SEED = 20261129
 # Fixed "now" of the corpus: dates never come from the clock.
 REFERENCE_TIME = datetime.datetime(2026, 11, 1, 12, 0, 0, tzinfo=datetime.timezone.utc)
@@ -116,6 +116,15 @@ OFFSETS = [0, 0, -300, 60, 180, 300, 330, 480]
 UTM_SOURCES = ["rss", "feedburner", "newsletter", "twitter", "partner"]
 
 
+# Syllables of the made-up names in headlines (people, places, companies): rare words, as real names are.
+NAME_SYLLABLES = {
+    "en": "ka lo mi ra ven tor bel sin dra gor han lis mar nel pet qua ros tal ub wen yor zan bri cal dun".split(),
+    "latin": "al ber cas dor el fer gal hor il jan lu mon nor pra ques rin sal tor ur val xe zor bra cle".split(),
+    "ru": "ка ло ми ра вен тор бел син дра гор хан лис мар нел пет ров тал ус вен зан бри кал дун мир".split(),
+    "ur": "کا لو می را ون تور بل سن درا گور خان لس مار نل پت روس تال وب یور زان بری کال دن".split(),
+}
+
+
 class Text:
     """Sentences and titles in one language, from a fixed pool so that generation stays fast."""
 
@@ -123,6 +132,20 @@ class Text:
         self.language = language
         self.rng = rng
         self.sentences = [self._sentence() for _ in range(2500)]
+        if language != "zh":
+            # Headline words follow Zipf's law (weight 1/rank) rather than a uniform draw: a few words are in
+            # many headlines, most are in few.
+            total = 0.0
+            self.zipf = []
+            for rank in range(len(WORDS[language])):
+                total += 1.0 / (rank + 1)
+                self.zipf.append(total)
+
+    def _name(self):
+        # About 24^3 = 14,000 names per language, Capitalized: each is in few headlines, as names are.
+        syllables = NAME_SYLLABLES[self.language]
+        name = "".join(self.rng.choice(syllables) for _ in range(3))
+        return name[0].upper() + name[1:]
 
     def _words(self, count):
         if self.language == "zh":
@@ -146,7 +169,11 @@ class Text:
     def title(self):
         if self.language == "zh":
             return self._words(self.rng.randint(6, 12))
-        title = self._words(self.rng.randint(5, 11))
+        words = self.rng.choices(WORDS[self.language], cum_weights=self.zipf, k=self.rng.randint(4, 9))
+        # One or two names per headline, kept by every copy of a repeated story (its title is drawn once).
+        for _ in range(self.rng.randint(1, 2)):
+            words.insert(self.rng.randint(0, len(words)), self._name())
+        title = " ".join(words)
         return title[0].upper() + title[1:]
 
     def sentence(self):
