@@ -13,9 +13,14 @@ struct ParsedOutcome: Sendable {
     let bodyHash: String?
     /// The parse, unless no body came or the body is the one already merged.
     let parse: Result<ParseResult, ParseError>?
+    /// The parsed entries routed and prepared for merging, in feed order (nil for an entry routing drops).
+    var entries: [PreparedEntry?]? = nil
 
-    /// Hashes and parses `outcome`'s body unless it is the body merged last time with the same configuration.
-    static func prepare(_ outcome: FetchOutcome, source: SourceSettings, previous: SourceState, configHash: String) -> ParsedOutcome {
+    /// Hashes and parses `outcome`'s body unless it is the body merged last time with the same configuration;
+    /// with `preparer`, routes and prepares its entries too.
+    static func prepare(
+        _ outcome: FetchOutcome, source: SourceSettings, previous: SourceState, configHash: String, preparer: EntryPreparer? = nil
+    ) -> ParsedOutcome {
         guard case .success(let response) = outcome.result, !response.notModified else {
             return ParsedOutcome(outcome: outcome, bodyHash: nil, parse: nil)
         }
@@ -23,7 +28,12 @@ struct ParsedOutcome: Sendable {
         // A changed configuration forgets the body hash (see Ingest.process), so the body is parsed again.
         let known = previous.configHash == configHash ? previous.bodyHash : nil
         guard bodyHash != known else { return ParsedOutcome(outcome: outcome, bodyHash: bodyHash, parse: nil) }
-        return ParsedOutcome(outcome: outcome, bodyHash: bodyHash, parse: parse(response, source: source))
+        let parse = parse(response, source: source)
+        var result = ParsedOutcome(outcome: outcome, bodyHash: bodyHash, parse: parse)
+        if let preparer, case .success(let parsed) = parse {
+            result.entries = preparer.prepare(parsed.feed, source: source)
+        }
+        return result
     }
 
     static func parse(_ response: FetchResponse, source: SourceSettings) -> Result<ParseResult, ParseError> {
@@ -41,6 +51,23 @@ struct ParsedOutcome: Sendable {
     }
 }
 
+/// Routing and merge preparation of a feed's entries: what of merging needs no store, safe on any thread.
+struct EntryPreparer: Sendable {
+    let merger: Merger
+    let router: Router
+    /// Slugs of the configured categories.
+    let categories: Set<String>
+    let now: Date
+
+    func prepare(_ feed: Feed, source: SourceSettings) -> [PreparedEntry?] {
+        feed.entries.map { entry in
+            let routing = router.route(entry, source: source, known: categories)
+            if routing.isDropped { return nil }
+            return merger.prepare(entry, feed: feed, source: source, categories: routing.categories, now: now)
+        }
+    }
+}
+
 /// One fetched source through parse and merge into the store: all of it or none of it.
 struct Ingest {
     let store: Store
@@ -49,6 +76,8 @@ struct Ingest {
     let router: Router
     /// Slugs of the configured categories.
     let categories: Set<String>
+
+    var preparer: EntryPreparer { EntryPreparer(merger: merger, router: router, categories: categories, now: schedule.now) }
 
     func process(_ outcome: FetchOutcome, source: SourceSettings, previous: SourceState, configHash: String) throws -> SourceReport {
         try process(ParsedOutcome.prepare(outcome, source: source, previous: previous, configHash: configHash), source: source, previous: previous, configHash: configHash)
@@ -109,14 +138,14 @@ struct Ingest {
             }
             report.warnings = parsed.warnings
             let lookup = StoreLookup(store: store)
+            let entries = prepared.entries ?? preparer.prepare(parsed.feed, source: source)
             try store.transaction {
-                for entry in parsed.feed.entries {
-                    let routing = router.route(entry, source: source, known: categories)
-                    if routing.isDropped {
+                for entry in entries {
+                    guard let entry else {
                         report.filtered += 1
                         continue
                     }
-                    let decision = try merger.merge(entry, feed: parsed.feed, source: source, categories: routing.categories, now: schedule.now, lookup: lookup)
+                    let decision = try merger.merge(entry, lookup: lookup)
                     try lookup.apply(decision)
                     switch decision.outcome {
                     case .new: report.new += 1

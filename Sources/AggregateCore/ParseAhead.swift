@@ -13,6 +13,7 @@ final class ParseAhead: @unchecked Sendable {
         let source: SourceSettings
         let previous: SourceState
         let configHash: String
+        let preparer: EntryPreparer
     }
 
     /// Bodies handed in and not yet taken back: bounds the memory held by waiting bodies and parses.
@@ -100,7 +101,7 @@ final class ParseAhead: @unchecked Sendable {
                 jobsHead = 0
             }
             condition.unlock()
-            let prepared = ParsedOutcome.prepare(job.outcome, source: job.source, previous: job.previous, configHash: job.configHash)
+            let prepared = ParsedOutcome.prepare(job.outcome, source: job.source, previous: job.previous, configHash: job.configHash, preparer: job.preparer)
             condition.lock()
             results.append((job.index, prepared))
             condition.broadcast()

@@ -113,6 +113,7 @@ public struct Pipeline {
         var done = 0
         do { try store.beginBatch() } catch { throw .store(error) }
         let parser = ParseAhead()
+        let preparer = ingest.preparer
         func merge(_ index: Int, _ prepared: ParsedOutcome) {
             guard failure == nil else { return }
             let source = due[index].0
@@ -135,7 +136,7 @@ public struct Pipeline {
             guard failure == nil else { return }
             let source = due[index].0
             let previous = states[source.id] ?? SourceState(sourceID: source.id, location: source.location)
-            parser.submit(ParseAhead.Job(index: index, outcome: outcome, source: source, previous: previous, configHash: Self.configHash(source)))
+            parser.submit(ParseAhead.Job(index: index, outcome: outcome, source: source, previous: previous, configHash: Self.configHash(source), preparer: preparer))
             while parser.waiting >= parser.limit, let (index, prepared) = parser.next() { merge(index, prepared) }
             while let (index, prepared) = parser.ready() { merge(index, prepared) }
         }

@@ -2,7 +2,7 @@ import AggregateModel
 import Foundation
 
 /// One entry prepared for merging: its provenance, identities and hashes.
-struct Candidate {
+struct Candidate: Sendable {
     let entry: Entry
     let source: SourceSettings
     let categories: [String]

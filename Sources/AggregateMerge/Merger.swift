@@ -17,7 +17,21 @@ public struct Merger: Sendable {
     public func merge(
         _ entry: Entry, feed: Feed, source: SourceSettings, categories: [String], now: Date, lookup: some MergeLookup
     ) throws -> MergeDecision {
+        try merge(prepare(entry, feed: feed, source: source, categories: categories, now: now), lookup: lookup)
+    }
+
+    /// The part of merging that needs no store (identities, hashes, the normalized headline): safe on any thread,
+    /// so a run prepares the next source's entries while it merges the current one.
+    public func prepare(_ entry: Entry, feed: Feed, source: SourceSettings, categories: [String], now: Date) -> PreparedEntry {
         let candidate = Candidate(entry: entry, feed: feed, source: source, categories: categories, now: now, settings: settings)
+        return PreparedEntry(candidate: candidate, headline: TitleSimilarity.Prepared(candidate.normalizedTitle))
+    }
+
+    /// Merges an entry `prepare` made (with these settings) into what `lookup` holds.
+    public func merge(_ prepared: PreparedEntry, lookup: some MergeLookup) throws -> MergeDecision {
+        let candidate = prepared.candidate
+        let source = candidate.source
+        let now = candidate.now
 
         if let key = try firstKey(for: candidate.identities, lookup: lookup), let stored = try lookup.item(key: key) {
             if stored.item.provenance.source.sourceID == source.id {
@@ -28,7 +42,7 @@ public struct Merger: Sendable {
             }
             return duplicate(candidate, of: stored)
         }
-        if let stored = try similarStory(to: candidate, lookup: lookup) {
+        if let stored = try similarStory(to: candidate, headline: prepared.headline, lookup: lookup) {
             return duplicate(candidate, of: stored)
         }
         let item = candidate.makeItem(key: StableHash.uuidURN(source.id + "\u{1F}" + candidate.identityName), firstSeen: now)
@@ -93,11 +107,10 @@ public struct Merger: Sendable {
     }
 
     /// The same story under another URL: a close headline from another source within the time window.
-    private func similarStory(to candidate: Candidate, lookup: some MergeLookup) throws -> StoredItem? {
+    private func similarStory(to candidate: Candidate, headline prepared: TitleSimilarity.Prepared, lookup: some MergeLookup) throws -> StoredItem? {
         let range = candidate.date.addingTimeInterval(-settings.window)...candidate.date.addingTimeInterval(settings.window)
         // A true duplicate shares the rarest words of the headline; the store looks those up.
         var best: (score: Double, key: String)?
-        let prepared = TitleSimilarity.Prepared(candidate.normalizedTitle)
         for other in try lookup.titleCandidates(words: candidate.titleWords, dated: range) {
             // NOTE: one source's two similar headlines are two stories (live updates, daily briefings).
             if other.sourceID == candidate.source.id { continue }
@@ -113,4 +126,10 @@ public struct Merger: Sendable {
         var seen = Set<String>()
         return (a + b).filter { seen.insert($0).inserted }
     }
+}
+
+/// An entry made ready to merge by `Merger.prepare`.
+public struct PreparedEntry: Sendable {
+    let candidate: Candidate
+    let headline: TitleSimilarity.Prepared
 }

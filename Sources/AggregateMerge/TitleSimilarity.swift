@@ -12,7 +12,7 @@ public enum TitleSimilarity {
     }
 
     /// One headline split once, to be compared with many.
-    public struct Prepared {
+    public struct Prepared: Sendable {
         let title: String
         let words: Set<String>
         let pairs: Set<String>
