@@ -67,9 +67,15 @@ public struct Pipeline {
             throw .cacheUnusable(path: cache, reason: "\(error)")
         }
         reports.sort { $0.id < $1.id }
+        var hubErrors: [String] = []
+        if let hub = configuration.site.publishing.hub {
+            // Only feeds whose bytes changed: an unchanged file is not news to anyone.
+            let changed = publication.written.filter { $0.hasSuffix(".xml") || $0.hasSuffix(".atom") || $0.hasSuffix(".json") }
+            hubErrors = WebSubPing.publish(hub: hub, urls: changed.map { site.baseURL + $0 }, settings: site.fetch)
+        }
         let report = RunReport(
             started: started, finished: Date(), sources: reports, filesWritten: publication.written,
-            filesUnchanged: publication.unchanged.count, filesRemoved: publication.removed)
+            filesUnchanged: publication.unchanged.count, filesRemoved: publication.removed, hubErrors: hubErrors)
         RunReportFile.write(report, to: (cache as NSString).appendingPathComponent(CacheFile.report))
         return report
     }
