@@ -58,7 +58,13 @@ public struct Pipeline {
         var reports = try fetchAndMerge(store: store, options: options)
         let publication: PublishReport
         do {
-            publication = try Publisher.publish(try Publication.input(configuration: configuration, store: store, now: options.now))
+            let input = try Publication.input(configuration: configuration, store: store, now: options.now)
+            publication = try Publisher.publish(input)
+            // What no output shows, and is too old to be matched as a duplicate, is dropped from the store.
+            var visible = Set(input.allItems.map(\.key))
+            for items in input.itemsByCategory.values { visible.formUnion(items.map(\.key)) }
+            let horizon = options.now.addingTimeInterval(-max(configuration.site.dedupe.window, 7 * 86_400))
+            try store.transaction { try store.prune(visible: visible, before: horizon) }
         } catch let error as PublishError {
             throw .publish(error)
         } catch let error as StoreError {

@@ -19,6 +19,10 @@ public struct Merger: Sendable {
     ) throws -> MergeDecision {
         let candidate = Candidate(entry: entry, feed: feed, source: source, categories: categories, now: now, settings: settings)
 
+        if let key = try firstKey(for: candidate.identities, lookup: lookup), try lookup.item(key: key) == nil {
+            // Pruned: shown nowhere any more, and must not come back as a new story.
+            return MergeDecision(outcome: .unchanged, stored: nil, key: key, identities: candidate.identities, titleWords: [])
+        }
         if let key = try firstKey(for: candidate.identities, lookup: lookup), let stored = try lookup.item(key: key) {
             if stored.item.provenance.source.sourceID == source.id {
                 return sameSource(candidate, stored: stored)

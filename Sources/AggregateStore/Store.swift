@@ -228,6 +228,20 @@ public final class Store {
         return items
     }
 
+    /// Deletes items no output shows (`visible` holds every key published) and dated before `before`.
+    /// Their identities stay, so that a source still listing one does not bring it back as new.
+    @discardableResult
+    public func prune(visible: Set<String>, before: Date) throws(StoreError) -> Int {
+        let old = try statements["SELECT key FROM items WHERE date < ?"].query([.real(before.timeIntervalSince1970)]) { row in row.text(0) ?? "" }
+        var removed = 0
+        for key in old where !visible.contains(key) {
+            try statements["UPDATE word_frequency SET count = count - 1 WHERE word IN (SELECT word FROM title_words WHERE key = ?)"].run([.text(key)])
+            try statements["DELETE FROM items WHERE key = ?"].run([.text(key)])
+            removed += 1
+        }
+        return removed
+    }
+
     /// Number of items each source is primary for.
     public func itemCountsBySource() throws(StoreError) -> [String: Int] {
         let rows = try statements["SELECT source_id, COUNT(*) FROM items GROUP BY source_id"].query { row in
