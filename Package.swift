@@ -39,6 +39,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "aggregate", dependencies: ["AggregateCLI"]),
+        // `swift run -c release merge-bench N`: the merge stage alone on N generated items (scripts/bench-merge).
+        .executableTarget(name: "merge-bench", dependencies: ["AggregateCore", "AggregateMerge", "AggregateStore", "AggregateModel"]),
 
         // Shared by the tests only: a loopback HTTP server and paths to fixtures.
         .target(name: "AggregateTestSupport", dependencies: []),
