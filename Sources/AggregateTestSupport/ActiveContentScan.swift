@@ -81,6 +81,11 @@ public enum ActiveContentScan {
             findings.append("attribute \(name) on <\(element)>")
         }
         if name == "http-equiv" { findings.append("http-equiv on <\(element)>") }
+        if name.contains("<") || name.contains("\"") || name.contains("'") || name.contains("`") {
+            findings.append("malformed attribute name \(name.prefix(20)) on <\(element)>")
+        }
+        // Old browsers took backticks for quotes: `x`onerror=… was two attributes to them.
+        if attribute.value.contains("`") { findings.append("backtick in attribute \(name) of <\(element)>") }
         if attribute.value.utf8.contains(UInt8(ascii: "<")) {
             findings.append("raw < in attribute \(name) of <\(element)>")
         }

@@ -36,7 +36,8 @@ enum OutputValidation {
             }
         }
         problems += try xmllint(xmlFiles)
-        return problems
+        var seen = Set<String>()
+        return problems.filter { seen.insert($0).inserted }
     }
 
     /// `xmllint --noout --nonet` over the files (one process for all).
@@ -69,7 +70,8 @@ enum OutputValidation {
             } else if let array = value as? [Any] {
                 for v in array { walk(v, key: key) }
             } else if let string = value as? String {
-                if key.hasPrefix("content_html") || key == "summary" || key == "description" {
+                // (JSON Feed's `summary` and `content_text` are plain text by the spec.)
+                if key == "content_html" || key == "description" {
                     problems += ActiveContentScan.findings(inHTML: string).map { "\(key): \($0)" }
                 }
                 if key == "url" || key == "external_url" {
@@ -111,9 +113,10 @@ enum OutputValidation {
             switch local {
             case "description", "content", "summary", "encoded", "subtitle":
                 problems += ActiveContentScan.findings(inHTML: text).map { "<\(local)>: \($0)" }
-            case "link" where parent == "item" || parent == "channel":
+            case "link" where name == "link" && (parent == "item" || parent == "channel"):
                 problems += ActiveContentScan.findings(inLink: text.trimmingCharacters(in: .whitespacesAndNewlines)).map { "<link>: \($0)" }
-            case "title":
+            case "title" where ["item", "entry", "channel", "feed"].contains(parent):
+                // (The operator's own names, in <source><title>, are plain text written by a trusted hand.)
                 // Plain text: a title with tags in it would run in readers that show titles as HTML.
                 if !ActiveContentScan.findings(inHTML: text).isEmpty {
                     problems.append("<title> carries markup: \(text.prefix(80))")
