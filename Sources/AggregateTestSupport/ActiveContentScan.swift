@@ -72,7 +72,7 @@ public enum ActiveContentScan {
         return ["link is not http(s): \(link.prefix(80))"]
     }
 
-    private static func check(_ attribute: (name: String, value: String), in element: String) -> [String] {
+    private static func check(_ attribute: (name: String, value: String, unquoted: Bool), in element: String) -> [String] {
         var findings: [String] = []
         let name = attribute.name
         if name.hasPrefix("on") { findings.append("event handler \(name) on <\(element)>") }
@@ -84,8 +84,8 @@ public enum ActiveContentScan {
         if name.contains("<") || name.contains("\"") || name.contains("'") || name.contains("`") {
             findings.append("malformed attribute name \(name.prefix(20)) on <\(element)>")
         }
-        // Old browsers took backticks for quotes: `x`onerror=… was two attributes to them.
-        if attribute.value.contains("`") { findings.append("backtick in attribute \(name) of <\(element)>") }
+        // Old browsers took backticks for quotes: unquoted `x`onerror=… was two attributes to them.
+        if attribute.unquoted && attribute.value.contains("`") { findings.append("backtick in unquoted attribute \(name) of <\(element)>") }
         if attribute.value.utf8.contains(UInt8(ascii: "<")) {
             findings.append("raw < in attribute \(name) of <\(element)>")
         }
@@ -145,8 +145,8 @@ public enum ActiveContentScan {
     }
 
     /// Attributes of a tag from just after its name to its closing `>`, with the index of that `>`.
-    private static func readAttributes(_ bytes: [UInt8], from start: Int) -> ([(name: String, value: String)], Int) {
-        var attributes: [(name: String, value: String)] = []
+    private static func readAttributes(_ bytes: [UInt8], from start: Int) -> ([(name: String, value: String, unquoted: Bool)], Int) {
+        var attributes: [(name: String, value: String, unquoted: Bool)] = []
         var i = start
         func skipSpace() { while i < bytes.count, isSpace(bytes[i]) || bytes[i] == UInt8(ascii: "/") { i += 1 } }
         while true {
@@ -161,6 +161,7 @@ public enum ActiveContentScan {
             let name = lower(bytes[nameStart..<i])
             while i < bytes.count, isSpace(bytes[i]) { i += 1 }
             var value = ""
+            var unquoted = false
             if i < bytes.count, bytes[i] == UInt8(ascii: "=") {
                 i += 1
                 while i < bytes.count, isSpace(bytes[i]) { i += 1 }
@@ -173,11 +174,12 @@ public enum ActiveContentScan {
                     i += 1
                 } else {
                     let valueStart = i
+                    unquoted = true
                     while i < bytes.count, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: ">") { i += 1 }
                     value = String(decoding: bytes[valueStart..<i], as: UTF8.self)
                 }
             }
-            if !name.isEmpty { attributes.append((name, value)) }
+            if !name.isEmpty { attributes.append((name, value, unquoted)) }
         }
     }
 
