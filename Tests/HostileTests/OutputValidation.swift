@@ -17,6 +17,8 @@ enum OutputValidation {
             let path = folder.appendingPathComponent(name).path
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            // A killed run's temporary files are not outputs (the next run removes them).
+            if (name as NSString).lastPathComponent.hasPrefix("."), name.contains(".tmp-") { continue }
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
             guard let text = String(validatingUTF8Bytes: data) else {
                 problems.append("\(name): not valid UTF-8")
