@@ -60,7 +60,9 @@ struct Ingest {
                 // Validators are not kept: the next fetch must bring the whole body back to parse it again.
                 state.etag = nil
                 state.lastModified = nil
-                fail(&state, &report, message: "parse: \(outcome.request.location): \(error.description)", retryAfter: nil)
+                // ParseError's own text starts with "parse: "; the location goes after that prefix.
+                let reason = error.description.hasPrefix("parse: ") ? String(error.description.dropFirst(7)) : error.description
+                fail(&state, &report, message: "parse: \(outcome.request.location): \(reason)", retryAfter: nil)
                 try store.save(state)
                 return report
             }
