@@ -11,6 +11,9 @@ struct StoreLookup: MergeLookup {
     func keys(withTitleWord word: String, dated range: ClosedRange<Date>) throws -> [String] {
         try store.keys(withTitleWord: word, dated: range)
     }
+    func keys(withTitleWord word: String, dated range: ClosedRange<Date>, excludingSource sourceID: String) throws -> [String] {
+        try store.keys(withTitleWord: word, dated: range, excludingSource: sourceID)
+    }
     func item(key: String) throws -> StoredItem? { try store.item(key: key) }
 
     /// Saves what a decision says; identities already taken by another item keep pointing there.

@@ -95,7 +95,7 @@ public struct Merger: Sendable {
         var seen = Set<String>()
         var best: (score: Double, item: StoredItem)?
         for word in probes {
-            for key in try lookup.keys(withTitleWord: word, dated: range) where seen.insert(key).inserted {
+            for key in try lookup.keys(withTitleWord: word, dated: range, excludingSource: candidate.source.id) where seen.insert(key).inserted {
                 guard let stored = try lookup.item(key: key) else { continue }
                 let item = stored.item
                 // NOTE: one source's two similar headlines are two stories (live updates, daily briefings).

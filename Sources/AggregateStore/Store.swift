@@ -101,6 +101,19 @@ public final class Store {
             }
     }
 
+    /// Keys of items dated within `range` whose titles contain `word` and whose primary source is not `sourceID`.
+    public func keys(withTitleWord word: String, dated range: ClosedRange<Date>, excludingSource sourceID: String) throws(StoreError) -> [String] {
+        // Two ranges of the (word, source_id, date) index around the excluded source: its items are never visited.
+        try statements["""
+            SELECT key FROM title_words WHERE word = ?1 AND source_id < ?2 AND date BETWEEN ?3 AND ?4
+            UNION ALL
+            SELECT key FROM title_words WHERE word = ?1 AND source_id > ?2 AND date BETWEEN ?3 AND ?4
+            """]
+            .query([.text(word), .text(sourceID), .real(range.lowerBound.timeIntervalSince1970), .real(range.upperBound.timeIntervalSince1970)]) { row in
+                row.text(0) ?? ""
+            }
+    }
+
     public func item(key: String) throws(StoreError) -> StoredItem? {
         let rows = try statements["SELECT data, content_hash FROM items WHERE key = ?"].query([.text(key)]) { row in
             (row.blob(0), row.text(1) ?? "")
@@ -127,7 +140,8 @@ public final class Store {
         try addIdentities(identities, key: item.key)
         try statements["DELETE FROM title_words WHERE key = ?"].run([.text(item.key)])
         for word in Set(titleWords) {
-            try statements["INSERT INTO title_words (word, date, key) VALUES (?, ?, ?)"].run([.text(word), .real(date), .text(item.key)])
+            try statements["INSERT INTO title_words (word, date, key, source_id) VALUES (?, ?, ?, ?)"]
+                .run([.text(word), .real(date), .text(item.key), .text(item.provenance.source.sourceID)])
         }
     }
 
