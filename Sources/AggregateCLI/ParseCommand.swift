@@ -29,7 +29,7 @@ struct ParseCommand: ParsableCommand {
             case .failure(let message):
                 failed = true
                 line = ParsedFeedJSON.renderError(message, path: path)
-                FileHandle.standardError.write(Data("\(path): \(message)\n".utf8))
+                FileHandle.standardError.write(Data("\(message)\n".utf8))
             }
             output += line
             output += "\n"
@@ -54,12 +54,12 @@ struct ParseCommand: ParsableCommand {
         }
         let absolute = URL(fileURLWithPath: path).standardizedFileURL
         guard let data = FileManager.default.contents(atPath: absolute.path) else {
-            return .failure("parse: cannot read \(path): no such file or not readable")
+            return .failure("parse: \(path): cannot read the file (missing or not readable)")
         }
         do {
             return .success(try FeedParser.parse([UInt8](data), url: absolute.absoluteString))
         } catch {
-            return .failure(error.description)
+            return .failure("parse: \(path): \(error.description)")
         }
     }
 }

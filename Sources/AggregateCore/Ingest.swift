@@ -5,7 +5,7 @@ import AggregateParse
 import AggregateStore
 import Foundation
 
-/// One fetched source through parse and merge into the store: one transaction per source.
+/// One fetched source through parse and merge into the store: all of it or none of it.
 struct Ingest {
     let store: Store
     let merger: Merger

@@ -67,9 +67,15 @@ public struct Pipeline {
             throw .cacheUnusable(path: cache, reason: "\(error)")
         }
         reports.sort { $0.id < $1.id }
+        var hubErrors: [String] = []
+        if let hub = configuration.site.publishing.hub {
+            // Only feeds whose bytes changed: an unchanged file is not news to anyone.
+            let changed = publication.written.filter { $0.hasSuffix(".xml") || $0.hasSuffix(".atom") || $0.hasSuffix(".json") }
+            hubErrors = WebSubPing.publish(hub: hub, urls: changed.map { site.baseURL + $0 }, settings: site.fetch)
+        }
         let report = RunReport(
             started: started, finished: Date(), sources: reports, filesWritten: publication.written,
-            filesUnchanged: publication.unchanged.count, filesRemoved: publication.removed)
+            filesUnchanged: publication.unchanged.count, filesRemoved: publication.removed, hubErrors: hubErrors)
         RunReportFile.write(report, to: (cache as NSString).appendingPathComponent(CacheFile.report))
         return report
     }
@@ -107,8 +113,11 @@ public struct Pipeline {
             categories: Set(configuration.categories.map(\.slug)))
         // Each body is parsed and merged as soon as it arrives, then freed: memory stays bounded by one body
         // at a time, however many sources there are.
+        // Sources are committed in batches (a savepoint each, a commit at least every second): one commit per
+        // source was a quarter of a cold run on 1,000 feeds.
         var failure: StoreError?
         var done = 0
+        do { try store.beginBatch() } catch { throw .store(error) }
         Fetcher(settings: configuration.site.fetch).fetchEach(due.map(\.1)) { index, outcome in
             done += 1
             options.progress?(done, due.count)
@@ -117,13 +126,21 @@ public struct Pipeline {
             let previous = states[source.id] ?? SourceState(sourceID: source.id, location: source.location)
             do {
                 reports.append(try ingest.process(outcome, source: source, previous: previous, configHash: Self.configHash(source)))
+                if (store.batchAge ?? 0) > 1 {
+                    try store.commitBatch()
+                    try store.beginBatch()
+                }
             } catch let error as StoreError {
                 failure = error
             } catch {
                 failure = .sql(path: store.path, message: "\(error)", statement: "merge")
             }
         }
-        if let failure { throw .store(failure) }
+        if let failure {
+            store.rollbackBatch()
+            throw .store(failure)
+        }
+        do { try store.commitBatch() } catch { throw .store(error) }
         return reports
     }
 

@@ -18,8 +18,9 @@ struct Schedule {
     /// Whether `source` should be fetched in this run.
     func isDue(_ source: SourceSettings, state: SourceState?, configHash: String) -> Bool {
         guard let state else { return true }
+        if force { return true }
         if state.gone && state.configHash == configHash { return false }
-        if force || source.isLocalFile { return true }
+        if source.isLocalFile { return true }
         if state.configHash != configHash { return true }
         guard let nextDue = state.nextDue else { return true }
         return nextDue <= now

@@ -23,12 +23,15 @@ public struct MergeDecision: Sendable, Hashable {
     public var identities: [ItemIdentity]
     /// Words to index the item's title under.
     public var titleWords: [String]
+    /// The item's title, normalized, for later comparisons.
+    public var normalizedTitle: String
 
-    public init(outcome: MergeOutcome, stored: StoredItem?, key: String, identities: [ItemIdentity], titleWords: [String]) {
+    public init(outcome: MergeOutcome, stored: StoredItem?, key: String, identities: [ItemIdentity], titleWords: [String], normalizedTitle: String = "") {
         self.outcome = outcome
         self.stored = stored
         self.key = key
         self.identities = identities
         self.titleWords = titleWords
+        self.normalizedTitle = normalizedTitle
     }
 }

@@ -19,16 +19,7 @@ public struct MergeSettings: Sendable, Hashable {
 /// What the merge stage asks of the store.
 public protocol MergeLookup {
     func key(for identity: ItemIdentity) throws -> String?
-    /// Keys of items dated within `range` whose titles hold `word` (see `TitleNormalizer.indexWords`).
-    func keys(withTitleWord word: String, dated range: ClosedRange<Date>) throws -> [String]
+    /// Items dated within `range` whose titles share some of `words`, the rarest first (see `TitleNormalizer.indexWords`).
+    func titleCandidates(words: [String], dated range: ClosedRange<Date>) throws -> [TitleCandidate]
     func item(key: String) throws -> StoredItem?
-    /// Like `keys(withTitleWord:dated:)`, leaving out items whose primary source is `sourceID`.
-    func keys(withTitleWord word: String, dated range: ClosedRange<Date>, excludingSource sourceID: String) throws -> [String]
-}
-
-extension MergeLookup {
-    /// Lookups that cannot filter by source return every key; the merge skips the source's own items itself.
-    public func keys(withTitleWord word: String, dated range: ClosedRange<Date>, excludingSource sourceID: String) throws -> [String] {
-        try keys(withTitleWord: word, dated: range)
-    }
 }

@@ -34,7 +34,7 @@ public struct Merger: Sendable {
         let item = candidate.makeItem(key: StableHash.uuidURN(source.id + "\u{1F}" + candidate.identityName), firstSeen: now)
         return MergeDecision(
             outcome: .new, stored: StoredItem(item: item, contentHash: candidate.contentHash), key: item.key,
-            identities: candidate.identities, titleWords: candidate.titleWords)
+            identities: candidate.identities, titleWords: candidate.titleWords, normalizedTitle: candidate.normalizedTitle)
     }
 
     private func firstKey(for identities: [ItemIdentity], lookup: some MergeLookup) throws -> String? {
@@ -57,7 +57,7 @@ public struct Merger: Sendable {
         item.categories = union(old.categories, item.categories)
         return MergeDecision(
             outcome: .updated, stored: StoredItem(item: item, contentHash: candidate.contentHash), key: old.key,
-            identities: candidate.identities, titleWords: candidate.titleWords)
+            identities: candidate.identities, titleWords: candidate.titleWords, normalizedTitle: candidate.normalizedTitle)
     }
 
     /// Another source's copy: credit it, and make it the primary copy when its source ranks higher or it came first.
@@ -66,8 +66,10 @@ public struct Merger: Sendable {
         let credit = candidate.credit
         let oldPriority = priorities[old.provenance.source.sourceID] ?? 100
         let newPriority = priorities[candidate.source.id] ?? 100
-        let newIsEarlier = (candidate.published ?? .distantFuture) < (old.published ?? .distantFuture)
-        let promote = newPriority < oldPriority || (newPriority == oldPriority && newIsEarlier)
+        // Priority, then the earlier date, then the source id: the same primary whatever order the sources arrive in.
+        let newDate = candidate.published ?? .distantFuture
+        let oldDate = old.published ?? .distantFuture
+        let promote = (newPriority, newDate, candidate.source.id) < (oldPriority, oldDate, old.provenance.source.sourceID)
 
         var result: StoredItem
         if promote {
@@ -83,28 +85,28 @@ public struct Merger: Sendable {
             item.categories = union(old.categories, candidate.categories)
             result = StoredItem(item: item, contentHash: stored.contentHash)
         }
-        let words = TitleNormalizer.indexWords(ofNormalized: TitleNormalizer.normalize(result.item.title))
-        return MergeDecision(outcome: .duplicate, stored: result, key: old.key, identities: candidate.identities, titleWords: words)
+        let normalized = promote ? candidate.normalizedTitle : TitleNormalizer.normalize(result.item.title)
+        let words = TitleNormalizer.indexWords(ofNormalized: normalized)
+        return MergeDecision(
+            outcome: .duplicate, stored: result, key: old.key, identities: candidate.identities, titleWords: words,
+            normalizedTitle: normalized)
     }
 
     /// The same story under another URL: a close headline from another source within the time window.
     private func similarStory(to candidate: Candidate, lookup: some MergeLookup) throws -> StoredItem? {
         let range = candidate.date.addingTimeInterval(-settings.window)...candidate.date.addingTimeInterval(settings.window)
-        // The longest words are the rarest: a true duplicate shares at least one of them.
-        let probes = candidate.titleWords.sorted { ($0.count, $0) > ($1.count, $1) }.prefix(3)
-        var seen = Set<String>()
-        var best: (score: Double, item: StoredItem)?
-        for word in probes {
-            for key in try lookup.keys(withTitleWord: word, dated: range, excludingSource: candidate.source.id) where seen.insert(key).inserted {
-                guard let stored = try lookup.item(key: key) else { continue }
-                let item = stored.item
-                // NOTE: one source's two similar headlines are two stories (live updates, daily briefings).
-                if item.provenance.source.sourceID == candidate.source.id { continue }
-                let score = TitleSimilarity.score(candidate.normalizedTitle, TitleNormalizer.normalize(item.title))
-                if score >= settings.titleThreshold, score > (best?.score ?? 0) { best = (score, stored) }
-            }
+        // A true duplicate shares the rarest words of the headline; the store looks those up.
+        var best: (score: Double, key: String)?
+        let prepared = TitleSimilarity.Prepared(candidate.normalizedTitle)
+        for other in try lookup.titleCandidates(words: candidate.titleWords, dated: range) {
+            // NOTE: one source's two similar headlines are two stories (live updates, daily briefings).
+            if other.sourceID == candidate.source.id { continue }
+            // Mean of two Dice scores, each at most the word-count bound… and the pair score can reach 1.
+            guard (prepared.bound(against: other.normalizedTitle) + 1) / 2 >= settings.titleThreshold else { continue }
+            let score = prepared.score(against: other.normalizedTitle)
+            if score >= settings.titleThreshold, score > (best?.score ?? 0) { best = (score, other.key) }
         }
-        return best?.item
+        return try best.flatMap { try lookup.item(key: $0.key) }
     }
 
     private func union(_ a: [String], _ b: [String]) -> [String] {

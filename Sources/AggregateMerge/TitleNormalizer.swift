@@ -7,44 +7,76 @@ public enum TitleNormalizer {
 
     /// Removes a trailing publisher name (`… - Xinhua`, `… | Al Jazeera`, `… – Sport`), when it is short.
     public static func removingPublisherSuffix(_ title: String) -> String {
-        var best: Range<String.Index>?
-        for separator in suffixSeparators {
-            if let range = title.range(of: separator, options: .backwards), best == nil || range.lowerBound > best!.lowerBound {
-                best = range
-            }
-        }
-        guard let separator = best else { return title }
-        let head = title[..<separator.lowerBound]
-        let tail = title[separator.upperBound...]
+        let bytes = Array(title.utf8)
+        guard let (start, end) = lastSeparator(in: bytes) else { return title }
+        let head = String(decoding: bytes[..<start], as: UTF8.self)
+        let tail = String(decoding: bytes[end...], as: UTF8.self)
         let tailWords = tail.split(whereSeparator: \.isWhitespace).count
         // Han or Kana headlines have no spaces: count two characters as a word.
         let headWords = head.unicodeScalars.contains(where: isUnspacedScript)
             ? head.count / 2 : head.split(whereSeparator: \.isWhitespace).count
         // NOTE: only a short tail after a longer head is a publisher; "Trump - Xi summit" keeps both sides.
         guard tailWords >= 1, tailWords <= 4, tail.count <= 32, headWords >= 3 else { return title }
-        return String(head)
+        return head
     }
+
+    /// The byte range of the last separator in `bytes`.
+    private static func lastSeparator(in bytes: [UInt8]) -> (Int, Int)? {
+        var best: (Int, Int)?
+        for separator in separatorBytes where separator.count <= bytes.count {
+            var index = bytes.count - separator.count
+            while index >= 0 {
+                if bytes[index] == separator[0], bytes[index..<(index + separator.count)].elementsEqual(separator) {
+                    if best == nil || index > best!.0 { best = (index, index + separator.count) }
+                    break
+                }
+                index -= 1
+            }
+        }
+        return best
+    }
+
+    private static let separatorBytes = suffixSeparators.map { Array($0.utf8) }
 
     /// Publisher suffix removed; case, diacritics, punctuation and whitespace folded.
     public static func normalize(_ title: String) -> String {
         let stripped = removingPublisherSuffix(title)
+        if stripped.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(stripped) }
         let folded = stripped.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var out = ""
         out.reserveCapacity(folded.utf8.count)
         var pendingSpace = false
         for scalar in folded.unicodeScalars {
-            let keep = CharacterSet.alphanumerics.contains(scalar)
-            if keep {
+            if scalar == "'" || scalar == "’" { continue }  // "China's" and "Chinas" are one word
+            if CharacterSet.alphanumerics.contains(scalar) {
                 if pendingSpace && !out.isEmpty { out.append(" ") }
                 pendingSpace = false
                 out.unicodeScalars.append(scalar)
-            } else if scalar == "'" || scalar == "’" {
-                continue  // "China's" and "Chinas" are one word
             } else {
                 pendingSpace = true
             }
         }
         return out
+    }
+
+    /// The same folding for the common all-ASCII headline, without Foundation's Unicode machinery.
+    private static func normalizeASCII(_ title: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(title.utf8.count)
+        var pendingSpace = false
+        for byte in title.utf8 {
+            switch byte {
+            case UInt8(ascii: "'"):
+                continue
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if pendingSpace && !out.isEmpty { out.append(UInt8(ascii: " ")) }
+                pendingSpace = false
+                out.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+            default:
+                pendingSpace = true
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Words of a normalized title; runs of Han, Kana, Hangul or Thai become character pairs, as they have no spaces.

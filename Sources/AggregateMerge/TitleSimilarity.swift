@@ -8,22 +8,57 @@ public enum TitleSimilarity {
     public static let defaultThreshold = 0.75
 
     public static func score(_ a: String, _ b: String) -> Double {
-        if a == b { return 1 }
-        let wordsA = TitleNormalizer.words(ofNormalized: a)
-        let wordsB = TitleNormalizer.words(ofNormalized: b)
-        guard !wordsA.isEmpty, !wordsB.isEmpty else { return 0 }
-        let numbersA = Set(wordsA.filter { $0.contains(where: \.isNumber) })
-        let numbersB = Set(wordsB.filter { $0.contains(where: \.isNumber) })
-        guard numbersA == numbersB else { return 0 }
-        let wordScore = dice(Set(wordsA), Set(wordsB))
-        let pairsA = Set(zip(wordsA, wordsA.dropFirst()).map { $0 + " " + $1 })
-        let pairsB = Set(zip(wordsB, wordsB.dropFirst()).map { $0 + " " + $1 })
-        let pairScore = pairsA.isEmpty && pairsB.isEmpty ? wordScore : dice(pairsA, pairsB)
-        return (wordScore + pairScore) / 2
+        Prepared(a).score(against: b)
     }
 
-    private static func dice(_ a: Set<String>, _ b: Set<String>) -> Double {
+    /// One headline split once, to be compared with many.
+    public struct Prepared {
+        let title: String
+        let words: Set<String>
+        let pairs: Set<String>
+        let numbers: Set<String>
+        let wordCount: Int
+
+        public init(_ normalized: String) {
+            title = normalized
+            let list = TitleNormalizer.words(ofNormalized: normalized)
+            wordCount = Set(list).count
+            words = Set(list)
+            pairs = Set(zip(list, list.dropFirst()).map { $0 + " " + $1 })
+            numbers = Set(list.filter(TitleSimilarity.hasDigit))
+        }
+
+        public func score(against other: String) -> Double {
+            if other == title { return 1 }
+            let list = TitleNormalizer.words(ofNormalized: other)
+            guard !list.isEmpty, wordCount > 0 else { return 0 }
+            let otherWords = Set(list)
+            guard Set(list.filter(TitleSimilarity.hasDigit)) == numbers else { return 0 }
+            let wordScore = TitleSimilarity.dice(words, otherWords)
+            let otherPairs = Set(zip(list, list.dropFirst()).map { $0 + " " + $1 })
+            let pairScore = pairs.isEmpty && otherPairs.isEmpty ? wordScore : TitleSimilarity.dice(pairs, otherPairs)
+            return (wordScore + pairScore) / 2
+        }
+
+        /// The best score `other` could reach, from word counts alone: skips most candidates without splitting them.
+        public func bound(against other: String) -> Double {
+            let count = other.utf8.reduce(1) { $1 == UInt8(ascii: " ") ? $0 + 1 : $0 }
+            // Unspaced scripts are split into pairs of characters: no cheap bound.
+            if !other.utf8.allSatisfy({ $0 < 0x80 }) { return 1 }
+            return 2 * Double(min(count, wordCount)) / Double(count + wordCount)
+        }
+    }
+
+    static func hasDigit(_ word: String) -> Bool {
+        word.utf8.contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            || (!word.utf8.allSatisfy { $0 < 0x80 } && word.contains(where: \.isNumber))
+    }
+
+    static func dice(_ a: Set<String>, _ b: Set<String>) -> Double {
         guard !a.isEmpty || !b.isEmpty else { return 0 }
-        return 2 * Double(a.intersection(b).count) / Double(a.count + b.count)
+        let (small, large) = a.count <= b.count ? (a, b) : (b, a)
+        var shared = 0
+        for element in small where large.contains(element) { shared += 1 }
+        return 2 * Double(shared) / Double(a.count + b.count)
     }
 }

@@ -29,3 +29,16 @@ public struct ItemIdentity: Sendable, Hashable {
         self.value = value
     }
 }
+
+/// An item that may be the same story, as the title index sees it (no need to load the item).
+public struct TitleCandidate: Sendable, Hashable {
+    public var key: String
+    public var normalizedTitle: String
+    public var sourceID: String
+
+    public init(key: String, normalizedTitle: String, sourceID: String) {
+        self.key = key
+        self.normalizedTitle = normalizedTitle
+        self.sourceID = sourceID
+    }
+}

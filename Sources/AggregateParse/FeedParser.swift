@@ -1,4 +1,5 @@
 public import AggregateModel
+internal import CXMLShim
 
 /// A parsed feed and what was recovered from on the way.
 public struct ParseResult: Sendable {
@@ -16,6 +17,7 @@ public struct ParseResult: Sendable {
 public enum FeedParser {
     /// `url` is the document's own URL (for resolving relative links; may be a file:// URL); `httpCharset` from Content-Type.
     public static func parse(_ data: [UInt8], url: String?, httpCharset: String? = nil) throws(ParseError) -> ParseResult {
+        _ = libxml2Ready
         guard data.contains(where: { !isSpace($0) && $0 != 0 }) else { throw .emptyInput }
         let warnings = WarningLog()
         let bytes = DocumentDecoder.decode(data, httpCharset: httpCharset, warnings: warnings)
@@ -41,6 +43,9 @@ public enum FeedParser {
         let repaired = PrologRepair.repair(bytes, warnings: context.warnings) ?? bytes
         return try parseXML(repaired, documentURL: documentURL, pageURL: url, context: context)
     }
+
+    /// libxml2 wants one initialization before parses run on several threads; Swift runs this once.
+    private static let libxml2Ready: Void = axml_init()
 
     private static func parseXML(_ bytes: [UInt8], documentURL: String?, pageURL: String?, context: AdapterContext) throws(ParseError) -> ParseResult {
         var build: (() -> Feed)?

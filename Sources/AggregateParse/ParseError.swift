@@ -1,4 +1,5 @@
-/// Why a document could not be read as a feed. Messages are one line and say what to do.
+/// Why a document could not be read as a feed. Messages are one line, say what to do, and carry no
+/// prefix: the caller names the stage and the source (`parse: https://x/feed.xml: ...`).
 public enum ParseError: Error, CustomStringConvertible, Sendable, Equatable {
     /// Nothing (or only whitespace) to parse.
     case emptyInput
@@ -14,17 +15,17 @@ public enum ParseError: Error, CustomStringConvertible, Sendable, Equatable {
     public var description: String {
         switch self {
         case .emptyInput:
-            return "parse: the document is empty; expected an RSS, Atom or JSON feed"
+            return "the document is empty; expected an RSS, Atom or JSON feed"
         case .htmlPage(let feeds) where feeds.isEmpty:
-            return "parse: this is an HTML page, not a feed, and it advertises no feed; find the site's feed URL and use it instead"
+            return "this is an HTML page, not a feed, and it advertises no feed; find the site's feed URL and use it instead"
         case .htmlPage(let feeds):
-            return "parse: this is an HTML page, not a feed; it advertises \(feeds.joined(separator: ", ")); use one of these as the source location"
+            return "this is an HTML page, not a feed; it advertises \(feeds.joined(separator: ", ")); use one of these as the source location"
         case .notAFeed(let root):
-            return "parse: not a feed: the root element is <\(root)>; expected <rss>, <rdf:RDF> or <feed>"
+            return "not a feed: the root element is <\(root)>; expected <rss>, <rdf:RDF> or <feed>"
         case .notAJSONFeed(let reason):
-            return "parse: not a feed: JSON that is not a JSON Feed (\(reason))"
+            return "not a feed: JSON that is not a JSON Feed (\(reason))"
         case .unreadable(let reason):
-            return "parse: not a feed: \(reason)"
+            return "not a feed: \(reason)"
         }
     }
 }

@@ -41,6 +41,7 @@ typedef struct axml_made_entity {
 typedef struct axml_xml_state {
     const axml_xml_callbacks *cb;
     void *ctx;
+    xmlParserCtxtPtr ctxt;
     axml_made_entity *entities;  // HTML entities handed to libxml2 during this parse; freed after it
 } axml_xml_state;
 
@@ -48,9 +49,9 @@ typedef struct axml_xml_state {
 // found not well-formed, which would strip the markup out of escaped HTML after one bare '&'. The
 // error was already reported through serror, so each event restores the flag before parsing goes on.
 static axml_xml_state *axml_state(void *ctx) {
-    xmlParserCtxtPtr ctxt = (xmlParserCtxtPtr)ctx;
-    ctxt->wellFormed = 1;
-    return (axml_xml_state *)ctxt->_private;
+    axml_xml_state *s = (axml_xml_state *)ctx;
+    s->ctxt->wellFormed = 1;
+    return s;
 }
 
 static void axml_sax_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
@@ -60,7 +61,7 @@ static void axml_sax_start(void *ctx, const xmlChar *localname, const xmlChar *p
     axml_xml_state *s = axml_state(ctx);
     if (s->cb->start(s->ctx, (const char *)localname, (const char *)prefix, (const char *)uri, nb_attributes,
                      (const char **)attributes) != 0) {
-        xmlStopParser((xmlParserCtxtPtr)ctx);
+        xmlStopParser(s->ctxt);
     }
 }
 
@@ -94,7 +95,7 @@ static xmlEntityPtr axml_sax_get_entity(void *ctx, const xmlChar *name) {
     made->entity.length = (int)strlen(value);
     made->next = s->entities;
     s->entities = made;
-    s->cb->message(s->ctx, AXML_HTML_ENTITY, xmlSAX2GetLineNumber(ctx), (const char *)name);
+    s->cb->message(s->ctx, AXML_HTML_ENTITY, xmlSAX2GetLineNumber(s->ctxt), (const char *)name);
     return &made->entity;
 }
 
@@ -103,13 +104,12 @@ static void axml_sax_entity_decl(void *ctx, const xmlChar *name, int type, const
                                  const xmlChar *systemId, xmlChar *content) {
     (void)type; (void)publicId; (void)systemId; (void)content;
     axml_xml_state *s = axml_state(ctx);
-    s->cb->message(s->ctx, AXML_ENTITY_DECLARED, xmlSAX2GetLineNumber(ctx), (const char *)name);
+    s->cb->message(s->ctx, AXML_ENTITY_DECLARED, xmlSAX2GetLineNumber(s->ctxt), (const char *)name);
 }
 
 static void axml_sax_error(void *ctx, xmlErrorPtr error) {
     if (error == NULL || ctx == NULL) return;
-    axml_xml_state *s = (axml_xml_state *)((xmlParserCtxtPtr)ctx)->_private;
-    if (s == NULL) return;
+    axml_xml_state *s = (axml_xml_state *)ctx;
     int kind = error->level == XML_ERR_WARNING ? AXML_WARNING : error->level == XML_ERR_ERROR ? AXML_ERROR : AXML_FATAL;
     s->cb->message(s->ctx, kind, error->line, error->message != NULL ? error->message : "unknown XML error");
 }
@@ -117,7 +117,7 @@ static void axml_sax_error(void *ctx, xmlErrorPtr error) {
 int axml_xml_parse(const char *buf, int len, const axml_xml_callbacks *callbacks, void *ctx) {
     xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(buf, len);
     if (ctxt == NULL) return -1;
-    axml_xml_state state = { callbacks, ctx, NULL };
+    axml_xml_state state = { callbacks, ctx, ctxt, NULL };
     xmlSAXHandler *sax = ctxt->sax;
     memset(sax, 0, sizeof(xmlSAXHandler));
     sax->initialized = XML_SAX2_MAGIC;
@@ -129,13 +129,15 @@ int axml_xml_parse(const char *buf, int len, const axml_xml_callbacks *callbacks
     sax->getEntity = axml_sax_get_entity;
     sax->entityDecl = axml_sax_entity_decl;
     sax->serror = axml_sax_error;
-    ctxt->_private = &state;
-    ctxt->userData = ctxt;
+    // NOTE: userData must not be the context itself: libxml2 2.9 then falls back to the entities its
+    // "SAX compatibility" mode records from the DTD, and expands them (billion laughs). With our own
+    // userData, a declared entity is simply undefined.
+    ctxt->userData = &state;
     xmlCtxtUseOptions(ctxt, XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_IGNORE_ENC | XML_PARSE_NOCDATA);
     // The Swift side always hands over UTF-8 (it transcodes first), whatever the declaration says.
     xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
     xmlParseDocument(ctxt);
-    ctxt->_private = NULL;
+    ctxt->userData = ctxt;
     if (ctxt->myDoc != NULL) { xmlFreeDoc(ctxt->myDoc); ctxt->myDoc = NULL; }
     xmlFreeParserCtxt(ctxt);
     for (axml_made_entity *e = state.entities; e != NULL;) {
@@ -197,3 +199,5 @@ int axml_html_parse(const char *buf, int len, const axml_html_callbacks *callbac
     htmlFreeParserCtxt(ctxt);
     return 0;
 }
+
+void axml_init(void) { xmlInitParser(); }

@@ -83,10 +83,11 @@ struct HTTPPipelineTests {
 
         let report = try Pipeline(configuration: configuration).run(RunOptions(now: now))
         let bySource = Dictionary(uniqueKeysWithValues: report.sources.map { ($0.name, $0) })
+        // Sources are merged as their transfers finish, in any order: three stories, one reported twice.
         #expect(bySource["Wire One"]?.status == .ok)
-        #expect(bySource["Wire One"]?.new == 2)
-        #expect(bySource["Wire Two"]?.new == 1)
-        #expect(bySource["Wire Two"]?.duplicate == 1)
+        #expect(bySource["Wire Two"]?.status == .ok)
+        #expect((bySource["Wire One"]?.new ?? 0) + (bySource["Wire Two"]?.new ?? 0) == 3)
+        #expect((bySource["Wire One"]?.duplicate ?? 0) + (bySource["Wire Two"]?.duplicate ?? 0) == 1)
         // A failing source is reported and the run goes on.
         #expect(bySource["Broken Wire"]?.status == .failed)
         #expect(bySource["Broken Wire"]?.error?.contains("404") == true)

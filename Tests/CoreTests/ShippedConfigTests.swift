@@ -51,6 +51,22 @@ import Testing
             if slug != "all" { #expect(held > 0, "category \(slug) is empty") }
         }
 
+        // Every JSON Feed follows the 1.1 rules: version, title, items with an id and content, RFC 3339 dates.
+        for name in expected where name.hasSuffix(".json") {
+            let object = try JSONSerialization.jsonObject(with: tree.files[name]?.bytes ?? Data()) as? [String: Any]
+            #expect(object?["version"] as? String == "https://jsonfeed.org/version/1.1", "\(name)")
+            #expect((object?["title"] as? String)?.isEmpty == false, "\(name)")
+            #expect((object?["feed_url"] as? String)?.hasPrefix(configuration.site.baseURL) == true, "\(name)")
+            for item in (object?["items"] as? [[String: Any]]) ?? [] {
+                #expect((item["id"] as? String)?.isEmpty == false, "\(name)")
+                #expect(item["content_html"] is String || item["content_text"] is String, "\(name)")
+                for key in ["date_published", "date_modified"] {
+                    if let date = item[key] as? String { #expect(ISO8601DateFormatter().date(from: date) != nil, "\(name): \(date)") }
+                }
+                #expect((item["_source"] as? [String: Any])?["name"] is String, "\(name)")
+            }
+        }
+
         // Provenance in every RSS item: <source url> and the visible Source link.
         let rss = try #require(tree.text("all.xml"))
         let parsed = try FeedParser.parse(Array(rss.utf8), url: configuration.site.baseURL + "all.xml").feed
@@ -58,6 +74,19 @@ import Testing
         for entry in parsed.entries {
             #expect(entry.source?.url?.hasPrefix("http") == true, "\(entry.title ?? "")")
             #expect((entry.content ?? entry.summary ?? "").contains("Source link"), "\(entry.title ?? "")")
+        }
+
+        // The front page and a category page in a real browser: no console errors, the expected headlines.
+        for page in ["index.html", "china.html"] {
+            let browser = try HeadlessBrowser(loading: output.appendingPathComponent(page))
+            #expect(browser.consoleMessages.isEmpty, "\(page): \(browser.consoleMessages)")
+            let slug = page == "index.html" ? nil : "china"
+            let titles = try store.latestItems(category: slug, limit: 5).map(\.title)
+            #expect(!titles.isEmpty)
+            for title in titles {
+                let escaped = title.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                #expect(browser.dom.contains(escaped), "\(page) shows \(title)")
+            }
         }
 
         // Nothing changed: the second run leaves every byte and every modification time as it was.

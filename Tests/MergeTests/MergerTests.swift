@@ -9,10 +9,12 @@ final class MemoryLookup: MergeLookup {
     var items: [String: StoredItem] = [:]
     var identities: [ItemIdentity: String] = [:]
     var words: [String: Set<String>] = [:]
+    var titles: [String: String] = [:]
 
     func key(for identity: ItemIdentity) -> String? { identities[identity] }
-    func keys(withTitleWord word: String, dated range: ClosedRange<Date>) -> [String] {
-        (words[word] ?? []).filter { items[$0].map { range.contains($0.item.displayDate) } ?? false }.sorted()
+    func titleCandidates(words: [String], dated range: ClosedRange<Date>) -> [TitleCandidate] {
+        let keys = Set(words.flatMap { self.words[$0] ?? [] }).filter { items[$0].map { range.contains($0.item.displayDate) } ?? false }
+        return keys.sorted().map { TitleCandidate(key: $0, normalizedTitle: titles[$0] ?? "", sourceID: items[$0]?.item.provenance.source.sourceID ?? "") }
     }
     func item(key: String) -> StoredItem? { items[key] }
 
@@ -20,6 +22,7 @@ final class MemoryLookup: MergeLookup {
         if let stored = decision.stored { items[decision.key] = stored }
         for identity in decision.identities where identities[identity] == nil { identities[identity] = decision.key }
         for word in decision.titleWords { words[word, default: []].insert(decision.key) }
+        if decision.stored != nil { titles[decision.key] = decision.normalizedTitle }
     }
 }
 

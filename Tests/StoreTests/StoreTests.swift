@@ -21,9 +21,9 @@ struct StoreTests {
         do {
             let store = try Store(path: path)
             try store.transaction {
-                try store.save(StoredItem(item: makeItem("a", date: 100, categories: ["china"]), contentHash: "h1"), identities: [ItemIdentity(kind: .url, value: "https://example.org/a")], titleWords: ["title"])
-                try store.save(StoredItem(item: makeItem("b", date: 300, categories: ["china", "tech"]), contentHash: "h2"), identities: [], titleWords: ["title"])
-                try store.save(StoredItem(item: makeItem("c", date: 200, categories: ["tech"], source: "s2"), contentHash: "h3"), identities: [], titleWords: [])
+                try store.save(StoredItem(item: makeItem("a", date: 100, categories: ["china"]), contentHash: "h1"), identities: [ItemIdentity(kind: .url, value: "https://example.org/a")], titleWords: ["title", "alpha"], normalizedTitle: "title alpha")
+                try store.save(StoredItem(item: makeItem("b", date: 300, categories: ["china", "tech"]), contentHash: "h2"), identities: [], titleWords: ["title"], normalizedTitle: "title")
+                try store.save(StoredItem(item: makeItem("c", date: 200, categories: ["tech"], source: "s2"), contentHash: "h3"), identities: [], titleWords: [], normalizedTitle: "")
             }
         }
         // Reopened from disk: nothing lost.
@@ -33,7 +33,13 @@ struct StoreTests {
         #expect(try store.latestItems(category: nil, limit: 10).map(\.key) == ["b", "c", "a"])
         #expect(try store.item(key: "a")?.item == makeItem("a", date: 100, categories: ["china"]))
         #expect(try store.key(for: ItemIdentity(kind: .url, value: "https://example.org/a")) == "a")
-        #expect(try store.keys(withTitleWord: "title", dated: Date(timeIntervalSince1970: 0)...Date(timeIntervalSince1970: 250)) == ["a"])
+        // Candidates by title words within a time range, probed through the rarest word ("alpha": one title).
+        let range = Date(timeIntervalSince1970: 0)...Date(timeIntervalSince1970: 250)
+        #expect(try store.titleCandidates(words: ["title"], dated: range) == [TitleCandidate(key: "a", normalizedTitle: "title alpha", sourceID: "s1")])
+        #expect(try store.titleCandidates(words: ["title", "alpha"], dated: range).map(\.key) == ["a"])
+        #expect(try store.titleCandidates(words: ["title", "beta"], dated: range).map(\.key) == ["a"], "beta is in no title")
+        #expect(try store.titleCandidates(words: ["title", "alpha", "gamma"], dated: Date(timeIntervalSince1970: 0)...Date(timeIntervalSince1970: 400)).map(\.key) == ["a"], "b holds only one of them")
+        #expect(try store.titleCandidates(words: ["unknown"], dated: range).isEmpty)
         #expect(try store.itemCountsBySource() == ["s1": 2, "s2": 1])
         #expect(try store.integrityProblem() == nil)
     }
@@ -45,7 +51,7 @@ struct StoreTests {
         struct Boom: Error {}
         #expect(throws: Boom.self) {
             try store.transaction {
-                try store.save(StoredItem(item: makeItem("a", date: 1, categories: ["x"]), contentHash: "h"), identities: [], titleWords: [])
+                try store.save(StoredItem(item: makeItem("a", date: 1, categories: ["x"]), contentHash: "h"), identities: [], titleWords: [], normalizedTitle: "")
                 throw Boom()
             }
         }

@@ -22,14 +22,14 @@ enum DocumentDecoder {
             label = declared
             origin = "the XML declaration"
         }
-        guard let label else { return utf8OrFallback(data[...], label: nil, warnings: warnings) }
+        guard let label else { return utf8OrFallback(data[...], label: nil, warnings: warnings, whole: data) }
         let name = label.lowercased()
         switch name {
         case "utf-8", "utf8", "unicode-1-1-utf-8", "x-unicode20utf8":
-            return utf8OrFallback(data[...], label: label, warnings: warnings)
+            return utf8OrFallback(data[...], label: label, warnings: warnings, whole: data)
         case "us-ascii", "ascii", "iso-8859-1", "iso8859-1", "latin1", "latin-1", "iso_8859-1", "l1", "windows-1252",
              "cp1252", "x-cp1252", "iso-8859-15", "iso8859-15":
-            let (valid, nonASCII) = UTF8Validation.check(data[...])
+            let (valid, nonASCII, _) = UTF8Validation.check(data[...])
             if valid {
                 if nonASCII {
                     // NOTE: many servers and CMSs label UTF-8 as ISO-8859-1; Latin-1 text is almost never valid UTF-8.
@@ -97,8 +97,14 @@ enum DocumentDecoder {
         return nil
     }
 
-    private static func utf8OrFallback(_ bytes: ArraySlice<UInt8>, label: String?, warnings: WarningLog) -> [UInt8] {
-        if UTF8Validation.check(bytes).valid { return cleaned(bytes, warnings: warnings) }
+    private static func utf8OrFallback(_ bytes: ArraySlice<UInt8>, label: String?, warnings: WarningLog, whole: [UInt8]? = nil) -> [UInt8] {
+        let scan = UTF8Validation.check(bytes)
+        if scan.valid {
+            // Control characters before the first "<" are dropped with the junk, so the count only
+            // stands when the document starts with markup.
+            let startsWithMarkup = bytes.first == UInt8(ascii: "<")
+            return cleaned(bytes, warnings: warnings, whole: whole, knownControls: startsWithMarkup ? scan.controls : nil)
+        }
         let census = UTF8Validation.census(bytes)
         if census.multibyte > 0 && census.multibyte >= 4 * census.invalid {
             // NOTE: UTF-8 with a few damaged bytes (a cut-off sequence, one pasted Latin-1 character).
@@ -120,7 +126,7 @@ enum DocumentDecoder {
 
     /// Removes control characters XML forbids (they stop libxml2) and anything before the first `<`
     /// or `{`; valid UTF-8 in, valid UTF-8 out.
-    static func cleaned(_ bytes: ArraySlice<UInt8>, warnings: WarningLog) -> [UInt8] {
+    static func cleaned(_ bytes: ArraySlice<UInt8>, warnings: WarningLog, whole: [UInt8]? = nil, knownControls: Int? = nil) -> [UInt8] {
         var start = bytes.startIndex
         while start < bytes.endIndex, bytes[start] != UInt8(ascii: "<") && bytes[start] != UInt8(ascii: "{") && bytes[start] != UInt8(ascii: "[") {
             start += 1
@@ -137,9 +143,12 @@ enum DocumentDecoder {
             }
         }
         let body = bytes[start...]
-        var controls = 0
-        for b in body where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D { controls += 1 }
-        if controls == 0 { return Array(body) }
+        let controls = knownControls ?? UTF8Validation.check(body).controls
+        if controls == 0 {
+            // The common case: hand the caller's storage back without a copy.
+            if let whole, body.startIndex == whole.startIndex && body.endIndex == whole.endIndex { return whole }
+            return Array(body)
+        }
         warnings.add("\(controls) control characters removed (not allowed in XML)")
         var out: [UInt8] = []
         out.reserveCapacity(body.count)

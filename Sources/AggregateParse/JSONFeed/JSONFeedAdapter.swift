@@ -49,6 +49,13 @@ enum JSONFeedAdapter {
             }
             entry.enclosures = context.enclosures(enclosures)
             entry.image = context.link(item["image"]?.string, base: nil) ?? context.link(item["banner_image"]?.string, base: nil)
+            // NOTE: JSON Feed has no source element; aggregators (this one included) credit the original
+            // publisher in a `_source` extension object, the JSON Feed way to extend an item.
+            if let source = item["_source"], case .object = source {
+                let name = source["name"]?.string.flatMap { context.text($0) }
+                let url = context.link(source["feed_url"]?.string, base: nil)
+                if name != nil || url != nil { entry.source = DeclaredSource(title: name, url: url) }
+            }
             feed.entries.append(entry)
         }
         return feed

@@ -12,7 +12,7 @@ final class RSSAdapter {
         guard context.fallbackBase == nil else { return }
         if let selfLink = channel.selfLink, URLResolver.scheme(of: selfLink) != nil {
             context.fallbackBase = selfLink
-        } else if let link = channel.link?.trimmingCharacters(in: .whitespacesAndNewlines),
+        } else if let link = channel.link.map(ByteText.trimmed),
                   let resolved = Optional(URLResolver.resolve(link, against: channel.linkBase)),
                   URLResolver.isSafeAbsolute(resolved) {
             context.fallbackBase = resolved
@@ -22,7 +22,7 @@ final class RSSAdapter {
     func add(_ item: RSSItem, channel: RSSChannel) {
         updateFallback(channel)
         var entry = Entry()
-        let guid = item.guid?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let guid = item.guid.map(ByteText.trimmed)
         entry.id = guid?.isEmpty == false ? guid : nil
         entry.title = context.title(item.title, isHTML: false)
         // NOTE: FeedBurner rewrites <link> to its redirector and keeps the publisher's URL in origLink.
@@ -85,7 +85,7 @@ final class RSSAdapter {
 /// How often a publisher asks to be polled, in seconds.
 enum RefreshHint {
     static func seconds(ttl: String?, period: String?, frequency: String?) -> TimeInterval? {
-        if let ttl = ttl.flatMap({ Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }), ttl > 0 {
+        if let ttl = ttl.flatMap({ Int(ByteText.trimmed($0)) }), ttl > 0 {
             return TimeInterval(ttl * 60)
         }
         guard period != nil || frequency != nil else { return nil }
@@ -98,7 +98,7 @@ enum RefreshHint {
         case "yearly": length = 365 * 86400
         default: return nil
         }
-        let times = frequency.flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? 1
+        let times = frequency.flatMap { Int(ByteText.trimmed($0)) } ?? 1
         guard times > 0 else { return nil }
         return TimeInterval(length / times)
     }

@@ -18,7 +18,10 @@ enum AdvertisedFeeds {
     private final class Sink: HTMLEventSink {
         var hrefs: [String] = []
         var base: String?
-        func start(_ name: String, _ attributes: [(String, String)]) {
+        func start(_ cName: UnsafePointer<CChar>, _ cAttributes: UnsafePointer<UnsafePointer<CChar>?>?) {
+            let name = String(cString: cName)
+            guard name == "base" || name == "link" else { return }
+            let attributes = HTMLStream.attributes(cAttributes).map { ($0.0.lowercased(), $0.1) }
             if name == "base", base == nil, let href = attributes.first(where: { $0.0 == "href" })?.1 { base = href }
             guard name == "link" else { return }
             var rel = "", type = "", href: String?
@@ -35,7 +38,7 @@ enum AdvertisedFeeds {
                 hrefs.append(href)
             }
         }
-        func end(_ name: String) {}
+        func end(_ name: UnsafePointer<CChar>) {}
         func text(_ bytes: UnsafeBufferPointer<UInt8>) {}
     }
 }

@@ -3,21 +3,27 @@
 enum HTMLSanitizer {
     /// `html` with only allowed elements and attributes, URLs made absolute against `base`.
     static func sanitize(_ html: String, base: String?) -> String {
-        if !html.utf8.contains(UInt8(ascii: "<")) && !html.utf8.contains(UInt8(ascii: "&")) {
-            return html.utf8.contains(UInt8(ascii: ">")) ? HTMLEscaping.escape(html) : html
+        // Text without tags needs no parser (libxml2's HTML parser is several times slower per byte
+        // than its XML parser): decode the references, escape again.
+        if !html.utf8.contains(UInt8(ascii: "<")) {
+            let hasAmpersand = html.utf8.contains(UInt8(ascii: "&"))
+            if !hasAmpersand && !html.utf8.contains(UInt8(ascii: ">")) { return html }
+            return HTMLEscaping.escape(hasAmpersand ? PlainText.decodeEntities(html) : html)
         }
         let sink = Sink(base: base)
         // A wrapper keeps libxml2 from inventing <p> or <html> around top-level text.
-        var input: [UInt8] = Array("<div>".utf8)
+        var input: [UInt8] = []
         input.reserveCapacity(html.utf8.count + 12)
+        input.append(contentsOf: "<div>".utf8)
         input.append(contentsOf: html.utf8)
         input.append(contentsOf: "</div>".utf8)
+        sink.out.reserveCapacity(html.utf8.count)
         HTMLStream.parse(input, into: sink)
         return sink.finish()
     }
 
     /// Kept with their allowed attributes.
-    static let allowedElements: Set<String> = [
+    static let allowedElements: [String] = [
         "a", "abbr", "acronym", "address", "article", "aside", "audio", "b", "bdi", "bdo", "big", "blockquote",
         "br", "caption", "center", "cite", "code", "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl",
         "dt", "em", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "i",
@@ -27,31 +33,58 @@ enum HTMLSanitizer {
     ]
 
     /// Removed together with everything inside them: executable, embedding, interactive or invisible.
-    static let droppedWithContent: Set<String> = [
+    static let droppedWithContent: [String] = [
         "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "noscript", "noembed",
         "noframes", "template", "svg", "math", "input", "button", "select", "textarea", "option", "head",
-        "title", "meta", "link", "base", "param", "canvas", "dialog", "portal", "xml",
+        "title", "meta", "link", "base", "param", "canvas", "dialog", "portal", "xml", "area", "map", "keygen",
     ]
 
-    static let allowedAttributes: Set<String> = [
+    static let allowedAttributes: [String] = [
         "alt", "title", "lang", "dir", "width", "height", "colspan", "rowspan", "align", "valign", "datetime",
         "start", "reversed", "type", "scope", "abbr", "span", "controls", "loop", "muted", "preload", "label",
         "kind", "srclang", "summary", "headers", "value",
     ]
 
     /// Attributes holding a URL: kept only for http, https and mailto, made absolute.
-    static let urlAttributes: Set<String> = ["href", "src", "cite", "poster"]
+    static let urlAttributes: [String] = ["href", "src", "cite", "poster"]
+
+    private enum ElementRule {
+        case keep(name: [UInt8], isVoid: Bool)
+        case drop
+    }
+
+    private enum AttributeRule {
+        case keep(name: [UInt8])
+        case url(name: [UInt8], isSource: Bool)
+    }
+
+    // Immutable tables keyed by packed names: lookups allocate nothing and are safe from any thread.
+    private static let elementRules: [PackedName: ElementRule] = {
+        var table: [PackedName: ElementRule] = [:]
+        for name in allowedElements { table[PackedName(name)!] = .keep(name: Array(name.utf8), isVoid: HTMLEscaping.voidElements.contains(name)) }
+        for name in droppedWithContent { table[PackedName(name)!] = .drop }
+        return table
+    }()
+
+    private static let attributeRules: [PackedName: AttributeRule] = {
+        var table: [PackedName: AttributeRule] = [:]
+        for name in allowedAttributes { table[PackedName(name)!] = .keep(name: Array(name.utf8)) }
+        for name in urlAttributes { table[PackedName(name)!] = .url(name: Array(name.utf8), isSource: name == "src") }
+        return table
+    }()
+
+    private static let imgKey = PackedName("img")!
 
     /// A URL fit to republish, absolute when a base is known, or nil.
     static func safeURL(_ raw: String, base: String?) -> String? {
         // Browsers ignore tabs and newlines inside URLs ("java\nscript:"), so the check must too.
-        var cleaned = ""
-        for scalar in raw.unicodeScalars where !(scalar == "\t" || scalar == "\n" || scalar == "\r") {
-            cleaned.unicodeScalars.append(scalar)
+        var cleaned = raw
+        if raw.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            cleaned = String(decoding: raw.utf8.filter { !($0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }, as: UTF8.self)
         }
         let resolved = URLResolver.resolve(cleaned, against: base)
-        if URLResolver.scheme(of: resolved) == nil {
-            // Still relative (no base known); a colon before any slash would make it a scheme.
+        if URLResolver.schemeLength(resolved) == nil {
+            // Still relative (no base known): no scheme, nothing to run.
             return resolved.isEmpty ? nil : resolved
         }
         return URLResolver.isSafeAbsolute(resolved) ? resolved : nil
@@ -60,61 +93,82 @@ enum HTMLSanitizer {
     private final class Sink: HTMLEventSink {
         let base: String?
         var out: [UInt8] = []
+        /// Depth inside an element dropped with its content (libxml2 pairs every start with an end).
         var skipDepth = 0
-        var depth = 0
-        var open: [String] = []
+        var sawWrapper = false
+        /// Names of the elements written and not yet closed.
+        var open: [[UInt8]] = []
+        var openKeys: [PackedName] = []
 
         init(base: String?) { self.base = base }
 
-        func start(_ name: String, _ attributes: [(String, String)]) {
-            depth += 1
+        func start(_ name: UnsafePointer<CChar>, _ attributes: UnsafePointer<UnsafePointer<CChar>?>?) {
             if skipDepth > 0 {
-                if !HTMLEscaping.voidElements.contains(name) { skipDepth += 1 }
+                skipDepth += 1
                 return
             }
-            if depth == 1 { return }  // our wrapper
-            if HTMLSanitizer.droppedWithContent.contains(name) {
-                if !HTMLEscaping.voidElements.contains(name) { skipDepth = 1 }
+            if !sawWrapper {
+                sawWrapper = true  // our own <div>
                 return
             }
-            guard HTMLSanitizer.allowedElements.contains(name) else { return }
-            var kept: [(String, String)] = []
+            guard let key = PackedName(name), let rule = HTMLSanitizer.elementRules[key] else { return }
+            guard case .keep(let tag, let isVoid) = rule else {
+                skipDepth = 1
+                return
+            }
+            let mark = out.count
+            out.append(UInt8(ascii: "<"))
+            out.append(contentsOf: tag)
             var hasSource = false
-            for (attribute, value) in attributes {
-                if HTMLSanitizer.urlAttributes.contains(attribute) {
-                    if let url = HTMLSanitizer.safeURL(value, base: base) {
-                        kept.append((attribute, url))
-                        if attribute == "src" { hasSource = true }
+            if let attributes {
+                var i = 0
+                while let attributeName = attributes[i] {
+                    defer { i += 2 }
+                    guard let value = attributes[i + 1], let akey = PackedName(attributeName),
+                          let arule = HTMLSanitizer.attributeRules[akey] else { continue }
+                    switch arule {
+                    case .keep(let attribute):
+                        out.append(UInt8(ascii: " "))
+                        out.append(contentsOf: attribute)
+                        out.append(contentsOf: "=\"".utf8)
+                        let length = strlen(value)
+                        value.withMemoryRebound(to: UInt8.self, capacity: length) {
+                            HTMLEscaping.appendEscapedAttribute(UnsafeBufferPointer(start: $0, count: length), to: &out)
+                        }
+                        out.append(UInt8(ascii: "\""))
+                    case .url(let attribute, let isSource):
+                        guard let url = HTMLSanitizer.safeURL(String(cString: value), base: base) else { continue }
+                        if isSource { hasSource = true }
+                        out.append(UInt8(ascii: " "))
+                        out.append(contentsOf: attribute)
+                        out.append(contentsOf: "=\"".utf8)
+                        HTMLEscaping.appendEscapedAttribute(url, to: &out)
+                        out.append(UInt8(ascii: "\""))
                     }
-                } else if HTMLSanitizer.allowedAttributes.contains(attribute) {
-                    kept.append((attribute, value))
                 }
             }
-            if name == "img" && !hasSource { return }
-            out.append(UInt8(ascii: "<"))
-            out.append(contentsOf: name.utf8)
-            for (attribute, value) in kept {
-                out.append(UInt8(ascii: " "))
-                out.append(contentsOf: attribute.utf8)
-                out.append(contentsOf: "=\"".utf8)
-                HTMLEscaping.appendEscapedAttribute(value, to: &out)
-                out.append(UInt8(ascii: "\""))
-            }
-            out.append(UInt8(ascii: ">"))
-            if !HTMLEscaping.voidElements.contains(name) { open.append(name) }
-        }
-
-        func end(_ name: String) {
-            defer { depth -= 1 }
-            if skipDepth > 0 {
-                if !HTMLEscaping.voidElements.contains(name) { skipDepth -= 1 }
+            if key == HTMLSanitizer.imgKey && !hasSource {
+                out.removeSubrange(mark...)
                 return
             }
-            guard let i = open.lastIndex(of: name) else { return }
+            out.append(UInt8(ascii: ">"))
+            if !isVoid {
+                open.append(tag)
+                openKeys.append(key)
+            }
+        }
+
+        func end(_ name: UnsafePointer<CChar>) {
+            if skipDepth > 0 {
+                skipDepth -= 1
+                return
+            }
+            guard let key = PackedName(name), let i = openKeys.lastIndex(of: key) else { return }
             while open.count > i {
                 let closing = open.removeLast()
+                openKeys.removeLast()
                 out.append(contentsOf: "</".utf8)
-                out.append(contentsOf: closing.utf8)
+                out.append(contentsOf: closing)
                 out.append(UInt8(ascii: ">"))
             }
         }
@@ -127,10 +181,16 @@ enum HTMLSanitizer {
         func finish() -> String {
             while let closing = open.popLast() {
                 out.append(contentsOf: "</".utf8)
-                out.append(contentsOf: closing.utf8)
+                out.append(contentsOf: closing)
                 out.append(UInt8(ascii: ">"))
             }
             return String(decoding: out, as: UTF8.self)
         }
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,56 +1,61 @@
 internal import CXMLShim
 
-/// What a walk over libxml2's HTML parser events does.
+/// What a walk over libxml2's HTML parser events does. Names come as libxml2's lower-case C strings;
+/// `attributes` is NULL or name, value, name, value, ..., NULL (a value may be NULL).
 protocol HTMLEventSink: AnyObject {
-    /// `attributes` as (lower-case name, value) in document order.
-    func start(_ name: String, _ attributes: [(String, String)])
-    func end(_ name: String)
+    func start(_ name: UnsafePointer<CChar>, _ attributes: UnsafePointer<UnsafePointer<CChar>?>?)
+    func end(_ name: UnsafePointer<CChar>)
     func text(_ bytes: UnsafeBufferPointer<UInt8>)
+}
+
+/// Up to 16 bytes of a name packed into two words: a hashable key made without allocating.
+struct PackedName: Hashable {
+    let low: UInt64
+    let high: UInt64
+
+    init?(_ p: UnsafePointer<CChar>) {
+        var low: UInt64 = 0, high: UInt64 = 0
+        var i = 0
+        while true {
+            let c = UInt8(bitPattern: p[i])
+            if c == 0 { break }
+            if i == 16 { return nil }
+            if i < 8 { low |= UInt64(c) << (8 * UInt64(i)) } else { high |= UInt64(c) << (8 * UInt64(i - 8)) }
+            i += 1
+        }
+        self.low = low
+        self.high = high
+    }
+
+    init?(_ s: String) {
+        guard let key = s.withCString({ PackedName($0) }) else { return nil }
+        self = key
+    }
 }
 
 /// Runs libxml2's recovering HTML parser over UTF-8 bytes, without building a tree.
 enum HTMLStream {
     private final class Box {
         let sink: HTMLEventSink
-        var names: [UnsafeRawPointer: String] = [:]
         init(_ sink: HTMLEventSink) { self.sink = sink }
-
-        func name(_ p: UnsafePointer<CChar>) -> String {
-            let key = UnsafeRawPointer(p)
-            if let known = names[key] { return known }
-            let value = String(cString: p).lowercased()
-            names[key] = value
-            return value
-        }
     }
 
     static func parse(_ bytes: [UInt8], into sink: HTMLEventSink) {
-        let box = Box(sink)
         var callbacks = axml_html_callbacks(
             start: { ctx, name, attrs in
-                let box = Unmanaged<Box>.fromOpaque(ctx!).takeUnretainedValue()
-                var list: [(String, String)] = []
-                if let attrs {
-                    var i = 0
-                    while let attributeName = attrs[i] {
-                        let value = attrs[i + 1].map { String(cString: $0) } ?? ""
-                        list.append((box.name(attributeName), value))
-                        i += 2
-                    }
-                }
-                box.sink.start(box.name(name!), list)
+                Unmanaged<Box>.fromOpaque(ctx!).takeUnretainedValue().sink.start(name!, UnsafePointer(attrs))
             },
             end: { ctx, name in
-                let box = Unmanaged<Box>.fromOpaque(ctx!).takeUnretainedValue()
-                box.sink.end(box.name(name!))
+                Unmanaged<Box>.fromOpaque(ctx!).takeUnretainedValue().sink.end(name!)
             },
             text: { ctx, bytes, length in
-                let box = Unmanaged<Box>.fromOpaque(ctx!).takeUnretainedValue()
+                let sink = Unmanaged<Box>.fromOpaque(ctx!).takeUnretainedValue().sink
                 bytes!.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
-                    box.sink.text(UnsafeBufferPointer(start: $0, count: Int(length)))
+                    sink.text(UnsafeBufferPointer(start: $0, count: Int(length)))
                 }
             }
         )
+        let box = Box(sink)
         let context = Unmanaged.passUnretained(box).toOpaque()
         bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
@@ -59,4 +64,17 @@ enum HTMLStream {
         }
         withExtendedLifetime(box) {}
     }
+
+    /// The attributes as Swift strings, for sinks that need few of them.
+    static func attributes(_ attrs: UnsafePointer<UnsafePointer<CChar>?>?) -> [(String, String)] {
+        guard let attrs else { return [] }
+        var list: [(String, String)] = []
+        var i = 0
+        while let name = attrs[i] {
+            list.append((String(cString: name), attrs[i + 1].map { String(cString: $0) } ?? ""))
+            i += 2
+        }
+        return list
+    }
 }
+

@@ -1,33 +1,17 @@
 internal import CXMLShim
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Plain text out of a title that may hold markup or entities.
 enum PlainText {
     /// Whitespace collapsed and trimmed.
-    static func collapse(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        var iterator = text.unicodeScalars.makeIterator()
-        var scalars = String.UnicodeScalarView()
-        while let scalar = iterator.next() {
-            if scalar.properties.isWhitespace {
-                pendingSpace = !scalars.isEmpty
-                continue
-            }
-            if pendingSpace {
-                scalars.append(" ")
-                pendingSpace = false
-            }
-            scalars.append(scalar)
-        }
-        _ = out
-        return String(scalars)
-    }
+    static func collapse(_ text: String) -> String { ByteText.collapsed(text) }
 
     /// Text of an HTML fragment: tags removed, entities decoded, whitespace collapsed.
     static func fromHTML(_ html: String) -> String {
-        if !html.utf8.contains(UInt8(ascii: "<")) && !html.utf8.contains(UInt8(ascii: "&")) {
-            return collapse(html)
+        if !html.utf8.contains(UInt8(ascii: "<")) {
+            return collapse(html.utf8.contains(UInt8(ascii: "&")) ? decodeEntities(html) : html)
         }
         let sink = Sink()
         var input: [UInt8] = Array("<div>".utf8)
@@ -59,11 +43,11 @@ enum PlainText {
     private final class Sink: HTMLEventSink {
         var out: [UInt8] = []
         var skipDepth = 0
-        func start(_ name: String, _ attributes: [(String, String)]) {
-            if skipDepth > 0 || name == "script" || name == "style" { skipDepth += 1; return }
-            if name == "br" || name == "p" || name == "div" || name == "li" { out.append(0x20) }
+        func start(_ name: UnsafePointer<CChar>, _ attributes: UnsafePointer<UnsafePointer<CChar>?>?) {
+            if skipDepth > 0 || strcmp(name, "script") == 0 || strcmp(name, "style") == 0 { skipDepth += 1; return }
+            if strcmp(name, "br") == 0 || strcmp(name, "p") == 0 || strcmp(name, "div") == 0 || strcmp(name, "li") == 0 { out.append(0x20) }
         }
-        func end(_ name: String) {
+        func end(_ name: UnsafePointer<CChar>) {
             if skipDepth > 0 { skipDepth -= 1 }
         }
         func text(_ bytes: UnsafeBufferPointer<UInt8>) {

@@ -3,13 +3,13 @@ enum URLResolver {
     /// `reference` made absolute against `base`; `reference` unchanged (trimmed) when it cannot be.
     static func resolve(_ reference: String, against base: String?) -> String {
         let ref = trim(reference)
-        if scheme(of: ref) != nil { return ref }
+        if schemeLength(ref) != nil { return ref }
         guard let base, let baseScheme = scheme(of: base) else { return ref }
         let b = Parts(base, schemeLength: baseScheme.utf8.count)
         if ref.isEmpty { return b.withoutFragment }
         if ref.hasPrefix("//") { return baseScheme + ":" + ref }
-        let (refPathAndQuery, fragment) = split(ref, at: "#")
-        let (refPath, refQuery) = split(refPathAndQuery, at: "?")
+        let (refPathAndQuery, fragment) = split(ref, at: UInt8(ascii: "#"))
+        let (refPath, refQuery) = split(refPathAndQuery, at: UInt8(ascii: "?"))
         var path: String
         var query: String?
         if refPath.isEmpty {
@@ -31,28 +31,40 @@ enum URLResolver {
         return out
     }
 
-    /// The lower-cased scheme of an absolute URL, or nil for a relative reference.
-    static func scheme(of string: String) -> String? {
-        var scheme = ""
-        for (i, c) in string.unicodeScalars.enumerated() {
-            if c == ":" { return i == 0 ? nil : scheme.lowercased() }
-            let isLetter = (c >= "a" && c <= "z") || (c >= "A" && c <= "Z")
+    /// Length of the scheme of an absolute URL (before ":"), or nil for a relative reference.
+    static func schemeLength(_ string: String) -> Int? {
+        var i = 0
+        for c in string.utf8 {
+            if c == UInt8(ascii: ":") { return i == 0 ? nil : i }
+            let isLetter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A
             if i == 0 && !isLetter { return nil }
-            if !(isLetter || (c >= "0" && c <= "9") || c == "+" || c == "-" || c == ".") { return nil }
-            scheme.unicodeScalars.append(c)
+            if !(isLetter || (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "+") || c == UInt8(ascii: "-") || c == UInt8(ascii: ".")) { return nil }
+            i += 1
         }
         return nil
     }
 
+    /// The lower-cased scheme of an absolute URL, or nil for a relative reference.
+    static func scheme(of string: String) -> String? {
+        guard let n = schemeLength(string) else { return nil }
+        return String(decoding: string.utf8.prefix(n).map { $0 | 0x20 }, as: UTF8.self)
+    }
+
     /// True for URLs a reader may follow: http, https and mailto.
     static func isSafeAbsolute(_ url: String) -> Bool {
-        switch scheme(of: url) {
-        case "http", "https", "mailto": return true
-        default: return false
+        guard let n = schemeLength(url), n == 4 || n == 5 || n == 6 else { return false }
+        var lower: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &lower) { buffer in
+            for (k, c) in url.utf8.prefix(n).enumerated() { buffer[k] = c | 0x20 }
         }
+        let h = UInt8(ascii: "h"), t = UInt8(ascii: "t"), p = UInt8(ascii: "p"), s = UInt8(ascii: "s")
+        if n == 4 { return lower.0 == h && lower.1 == t && lower.2 == t && lower.3 == p }
+        if n == 5 { return lower.0 == h && lower.1 == t && lower.2 == t && lower.3 == p && lower.4 == s }
+        return lower == (UInt8(ascii: "m"), UInt8(ascii: "a"), UInt8(ascii: "i"), UInt8(ascii: "l"), t, UInt8(ascii: "o"))
     }
 
     private static func trim(_ s: String) -> String {
+        if let f = s.utf8.first, let l = s.utf8.last, f > 0x20 && l > 0x20 { return s }
         var scalars = Substring(s).unicodeScalars
         while let f = scalars.first, f.value <= 0x20 { scalars.removeFirst() }
         while let l = scalars.last, l.value <= 0x20 { scalars.removeLast() }
@@ -66,34 +78,37 @@ enum URLResolver {
         var withoutFragment: String
 
         init(_ url: String, schemeLength: Int) {
-            let (noFragment, _) = URLResolver.split(url, at: "#")
-            withoutFragment = noFragment
-            var rest = Substring(noFragment).dropFirst(schemeLength + 1)
-            if rest.hasPrefix("//") {
-                rest = rest.dropFirst(2)
-                let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
-                authority = String(rest[..<end])
-                rest = rest[end...]
+            let bytes = Array(url.utf8)
+            let end = bytes.firstIndex(of: UInt8(ascii: "#")) ?? bytes.count
+            withoutFragment = end == bytes.count ? url : String(decoding: bytes[..<end], as: UTF8.self)
+            var i = schemeLength + 1
+            if i + 1 < end && bytes[i] == UInt8(ascii: "/") && bytes[i + 1] == UInt8(ascii: "/") {
+                i += 2
+                var j = i
+                while j < end && bytes[j] != UInt8(ascii: "/") && bytes[j] != UInt8(ascii: "?") { j += 1 }
+                authority = String(decoding: bytes[i..<j], as: UTF8.self)
+                i = j
             }
-            let (p, q) = URLResolver.split(String(rest), at: "?")
-            path = p
-            query = q
+            var q = i
+            while q < end && bytes[q] != UInt8(ascii: "?") { q += 1 }
+            path = String(decoding: bytes[i..<q], as: UTF8.self)
+            query = q < end ? String(decoding: bytes[(q + 1)..<end], as: UTF8.self) : nil
         }
     }
 
-    private static func split(_ s: String, at separator: Character) -> (String, String?) {
-        guard let i = s.firstIndex(of: separator) else { return (s, nil) }
-        return (String(s[..<i]), String(s[s.index(after: i)...]))
+    private static func split(_ s: String, at separator: UInt8) -> (String, String?) {
+        guard let i = s.utf8.firstIndex(of: separator) else { return (s, nil) }
+        return (String(s[..<i]), String(s[s.utf8.index(after: i)...]))
     }
 
     private static func merge(_ base: Parts, _ refPath: String) -> String {
         if base.authority != nil && base.path.isEmpty { return "/" + refPath }
-        guard let slash = base.path.lastIndex(of: "/") else { return refPath }
+        guard let slash = base.path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return refPath }
         return String(base.path[...slash]) + refPath
     }
 
     private static func removeDotSegments(_ path: String) -> String {
-        guard path.contains(".") else { return path }
+        guard path.utf8.contains(UInt8(ascii: ".")) else { return path }
         var output: [Substring] = []
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
         let absolute = path.hasPrefix("/")

@@ -12,23 +12,28 @@ final class AdapterContext {
 
     /// `base` if it is absolute, else made absolute against the fallback.
     func effectiveBase(_ base: String?) -> String? {
-        if let base, URLResolver.scheme(of: base) != nil { return base }
+        if let base, URLResolver.schemeLength(base) != nil { return base }
         guard let fallbackBase else { return base }
         return URLResolver.resolve(base ?? "", against: fallbackBase)
     }
 
-    /// An absolute URL for a link found in the document, or nil when empty.
+    /// An absolute URL for a link found in the document, or nil when empty or not a web URL.
+    /// NOTE: links end up in href attributes of published pages; a javascript: or data: link is dropped.
     func link(_ raw: String?, base: String?) -> String? {
         guard let raw else { return nil }
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = ByteText.trimmed(raw)
         guard !trimmed.isEmpty else { return nil }
-        return URLResolver.resolve(trimmed, against: effectiveBase(base))
+        let resolved = URLResolver.resolve(trimmed, against: effectiveBase(base))
+        switch URLResolver.scheme(of: resolved) {
+        case nil, "http", "https": return resolved
+        default: return nil
+        }
     }
 
     /// A date field, with a warning when it is there but unreadable.
     func date(_ raw: String?, field: String) -> Date? {
         guard let raw else { return nil }
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = ByteText.trimmed(raw)
         guard !trimmed.isEmpty else { return nil }
         if let date = FeedDate.parse(trimmed) { return date }
         warnings.add("unreadable date \"\(trimmed.prefix(60))\" in <\(field)>; left empty")
@@ -40,17 +45,17 @@ final class AdapterContext {
         guard let raw else { return nil }
         var source = raw
         // NOTE: some feeds escape their HTML twice (&amp;lt;p&amp;gt;): no tag survives the first decoding.
-        if !source.utf8.contains(UInt8(ascii: "<")) && (source.contains("&lt;") || source.contains("&#60;")) {
+        if !source.utf8.contains(UInt8(ascii: "<")) && (ByteText.contains(source, "&lt;") || ByteText.contains(source, "&#60;")) {
             source = PlainText.decodeEntities(source)
         }
-        let clean = HTMLSanitizer.sanitize(source, base: effectiveBase(base)).trimmingCharacters(in: .whitespacesAndNewlines)
+        let clean = ByteText.trimmed(HTMLSanitizer.sanitize(source, base: effectiveBase(base)))
         return clean.isEmpty ? nil : clean
     }
 
     /// Plain text as HTML, or nil when empty.
     func textAsHTML(_ raw: String?) -> String? {
         guard let raw else { return nil }
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = ByteText.trimmed(raw)
         return trimmed.isEmpty ? nil : HTMLEscaping.escape(trimmed)
     }
 
@@ -72,10 +77,12 @@ final class AdapterContext {
     /// Handles "jane@example.org (Jane Doe)" and "Jane Doe <jane@example.org>".
     func author(_ raw: String?) -> String? {
         guard let value = text(raw) else { return nil }
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "<") }) else { return value }
         if let open = value.firstIndex(of: "("), let close = value.lastIndex(of: ")"), open < close {
             let inside = value[value.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
             let outside = value[..<open].trimmingCharacters(in: .whitespaces)
-            if outside.contains("@") && !inside.isEmpty { return inside }
+            if outside.contains("@") && !inside.isEmpty { return inside }       // jane@example.org (Jane Doe)
+            if inside.contains("@") && !outside.isEmpty { return outside }      // Jane Doe (jane@example.org)
         }
         if let open = value.firstIndex(of: "<"), let close = value.lastIndex(of: ">"), open < close {
             let outside = value[..<open].trimmingCharacters(in: .whitespaces)
@@ -101,8 +108,8 @@ final class AdapterContext {
         var out: [Enclosure] = []
         for e in raw {
             guard let url = link(e.url, base: e.base), seen.insert(url).inserted else { continue }
-            let type = e.type.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces) }
-            let length = e.length.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.flatMap { $0 >= 0 ? $0 : nil }
+            let type = e.type.map(ByteText.trimmed).flatMap { $0.isEmpty ? nil : $0 }
+            let length = e.length.flatMap { Int(ByteText.trimmed($0)) }.flatMap { $0 >= 0 ? $0 : nil }
             out.append(Enclosure(url: url, type: type, length: length))
         }
         return out

@@ -1,12 +1,14 @@
-import Foundation
 internal import CXMLShim
 
 /// A name as libxml2 interned it: namespace plus local name.
 struct XMLName {
     let ns: XMLNamespace
     let local: String
-    /// Prefix as written, for serializing nested markup.
-    let qualified: String
+    /// Prefix as written.
+    let prefix: String?
+
+    /// `prefix:local` as written, for messages.
+    var qualified: String { prefix.map { $0 + ":" + local } ?? local }
 
     func `is`(_ ns: XMLNamespace, _ local: String) -> Bool { self.ns == ns && self.local == local }
 }
@@ -37,7 +39,21 @@ struct XMLAttributes {
         }
         // Without entity substitution (never enabled here) libxml2 leaves '&' in attribute values as
         // the character reference "&#38;"; every other reference is already resolved.
-        return value.utf8.contains(UInt8(ascii: "&")) ? value.replacingOccurrences(of: "&#38;", with: "&") : value
+        guard value.utf8.contains(UInt8(ascii: "&")) else { return value }
+        var out: [UInt8] = []
+        out.reserveCapacity(length)
+        var bytes = value.utf8[...]
+        let reference = Array("&#38;".utf8)
+        while let first = bytes.first {
+            if first == UInt8(ascii: "&") && bytes.starts(with: reference) {
+                out.append(first)
+                bytes = bytes.dropFirst(reference.count)
+            } else {
+                out.append(first)
+                bytes = bytes.dropFirst()
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Every attribute as (qualified name, value), for re-serializing nested markup.
@@ -149,7 +165,7 @@ final class XMLStream {
         _ count: Int, _ attrs: UnsafeMutablePointer<UnsafePointer<CChar>?>?
     ) -> Int32 {
         let localName = name(local)
-        let xmlName = XMLName(ns: namespace(uri), local: localName, qualified: prefix.map { name($0) + ":" + localName } ?? localName)
+        let xmlName = XMLName(ns: namespace(uri), local: localName, prefix: prefix.map { name($0) })
         let attributes = XMLAttributes(raw: UnsafePointer(attrs), count: count, stream: self)
         if capture != .none {
             stack.append((xmlName, stack.last?.base))
@@ -243,7 +259,8 @@ final class XMLStream {
         case AXML_HTML_ENTITY.rawValue:
             warnings.add("line \(line): undeclared HTML entity &\(message); read as its character")
         case AXML_ENTITY_DECLARED.rawValue:
-            warnings.add("line \(line): the document declares the entity \(message); declared entities are not expanded")
+            _ = message
+            warnings.add("the document declares entities in its DTD; they are not expanded (their references stay empty)")
         case AXML_WARNING.rawValue:
             warnings.add("line \(line): XML warning: \(trimmed(message))")
         default:

@@ -48,3 +48,10 @@ int axml_html_parse(const char *buf, int len, const axml_html_callbacks *callbac
 const char *axml_html_entity_value(const char *name, size_t len);
 
 #endif
+
+/// One pass over a document: returns 1 when `buf` is well-formed UTF-8, else 0; `*controls` receives
+/// the number of C0 control bytes XML forbids (all but tab, LF, CR), `*non_ascii` 1 when any byte >= 0x80.
+int axml_scan_utf8(const unsigned char *buf, size_t len, size_t *controls, int *non_ascii);
+
+/// Initializes libxml2 once, before any parse; required before parsing from several threads.
+void axml_init(void);

@@ -1,0 +1,69 @@
+/// String helpers on UTF-8 bytes: Foundation's NSString-backed versions went through UTF-16 and
+/// dominated the parse profile.
+enum ByteText {
+    @inline(__always) static func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+
+    /// ASCII whitespace removed at both ends.
+    static func trimmed(_ s: String) -> String {
+        var copy = s
+        return copy.withUTF8 { p -> String in
+            var start = 0, end = p.count
+            while start < end, isASCIISpace(p[start]) { start += 1 }
+            while end > start, isASCIISpace(p[end - 1]) { end -= 1 }
+            if start == 0 && end == p.count { return s }
+            return String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self)
+        }
+    }
+
+    /// True when `s` contains the ASCII `needle`.
+    static func contains(_ s: String, _ needle: StaticString) -> Bool {
+        var copy = s
+        return copy.withUTF8 { p -> Bool in
+            let n = needle.utf8CodeUnitCount
+            let q = needle.utf8Start
+            guard n > 0, p.count >= n else { return false }
+            var i = 0
+            while i <= p.count - n {
+                if p[i] == q[0] {
+                    var k = 1
+                    while k < n && p[i + k] == q[k] { k += 1 }
+                    if k == n { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    /// Runs of whitespace (ASCII and no-break space) made one space; both ends trimmed.
+    static func collapsed(_ s: String) -> String {
+        var copy = s
+        return copy.withUTF8 { p -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(p.count)
+            var pending = false
+            var i = 0
+            while i < p.count {
+                let b = p[i]
+                if isASCIISpace(b) {
+                    pending = !out.isEmpty
+                    i += 1
+                    continue
+                }
+                if b == 0xC2 && i + 1 < p.count && p[i + 1] == 0xA0 {
+                    pending = !out.isEmpty
+                    i += 2
+                    continue
+                }
+                if pending {
+                    out.append(0x20)
+                    pending = false
+                }
+                out.append(b)
+                i += 1
+            }
+            if out.count == p.count { return s }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+}
