@@ -14,6 +14,11 @@ struct Ingest {
     /// Slugs of the configured categories.
     let categories: Set<String>
 
+    /// Items merged from one fetched document, in document order (feeds list their newest first).
+    /// NOTE: the largest real feeds, podcast archives, list a few thousand items; a document with hundreds of
+    /// thousands is a flood, and merging all of it would hold the run for many minutes.
+    static let maxEntriesPerFetch = 5_000
+
     func process(_ outcome: FetchOutcome, source: SourceSettings, previous: SourceState, configHash: String) throws -> SourceReport {
         var state = previous
         var report = SourceReport(id: source.id, name: source.name, location: outcome.request.location, status: .ok)
@@ -60,14 +65,21 @@ struct Ingest {
                 // Validators are not kept: the next fetch must bring the whole body back to parse it again.
                 state.etag = nil
                 state.lastModified = nil
-                fail(&state, &report, message: "parse: \(outcome.request.location): \(error.description)", retryAfter: nil)
+                // ParseError's own text starts with "parse: "; the location goes after that prefix.
+                let reason = error.description.hasPrefix("parse: ") ? String(error.description.dropFirst(7)) : error.description
+                fail(&state, &report, message: "parse: \(outcome.request.location): \(reason)", retryAfter: nil)
                 try store.save(state)
                 return report
             }
             report.warnings = parsed.warnings
+            var entries = parsed.feed.entries[...]
+            if entries.count > Self.maxEntriesPerFetch {
+                report.warnings.append("the feed lists \(entries.count) items; only the first \(Self.maxEntriesPerFetch) were read")
+                entries = entries.prefix(Self.maxEntriesPerFetch)
+            }
             let lookup = StoreLookup(store: store)
             try store.transaction {
-                for entry in parsed.feed.entries {
+                for entry in entries {
                     let routing = router.route(entry, source: source, known: categories)
                     if routing.isDropped {
                         report.filtered += 1
