@@ -10,8 +10,9 @@ public struct StoreLookup: MergeLookup {
     public init(store: Store) { self.store = store }
 
     public func key(for identity: ItemIdentity) throws -> String? { try store.key(for: identity) }
-    public func titleCandidates(words: [String], dated range: ClosedRange<Date>) throws -> [TitleCandidate] {
-        try store.titleCandidates(words: words, dated: range)
+    public func wordFrequencies(_ words: [String]) throws -> [String: Int] { try store.wordFrequencies(words) }
+    public func titleCandidates(containing word: String, dated range: ClosedRange<Date>, limit: Int) throws -> [TitleCandidate] {
+        try store.titleCandidates(containing: word, dated: range, limit: limit)
     }
     public func item(key: String) throws -> StoredItem? { try store.item(key: key) }
 

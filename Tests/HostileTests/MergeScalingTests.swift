@@ -15,8 +15,9 @@ import Testing
         var candidates = 0
         init(store: Store) { self.store = store }
         func key(for identity: ItemIdentity) throws -> String? { try store.key(for: identity) }
-        func titleCandidates(words: [String], dated range: ClosedRange<Date>) throws -> [TitleCandidate] {
-            let found = try store.titleCandidates(words: words, dated: range)
+        func wordFrequencies(_ words: [String]) throws -> [String: Int] { try store.wordFrequencies(words) }
+        func titleCandidates(containing word: String, dated range: ClosedRange<Date>, limit: Int) throws -> [TitleCandidate] {
+            let found = try store.titleCandidates(containing: word, dated: range, limit: limit)
             candidates += found.count
             return found
         }
@@ -35,10 +36,7 @@ import Testing
         }
     }
 
-    // Disabled: fails on main (the copy is taken for a new story); Merge and Store are being reworked on
-    // another branch, so the fix is left to it (see report).
-    @Test(.disabled("merge: numbers are not index words and candidates are cut per word before ranking, so 400 look-alike headlines of one source hide another source's copy; see report"),
-          arguments: [17, 211, 398])
+    @Test(arguments: [17, 211, 398])
     func aFloodOfLookAlikeHeadlinesStaysBoundedAndHidesNoDuplicate(copied: Int) throws {
         let folder = try TestPaths.temporaryDirectory("aggregate-merge-scaling")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -58,7 +56,8 @@ import Testing
         }
         // Bounded work: no item read back, at most a fixed number of candidates per headline.
         #expect(lookup.reads == 0)
-        #expect(lookup.candidates <= 16 * count, "\(lookup.candidates) candidates for \(count) headlines")
+        // At most two postings of 64 per headline, however many look alike.
+        #expect(lookup.candidates <= 128 * count, "\(lookup.candidates) candidates for \(count) headlines")
         // Another source's copy of one of them is still found as the same story.
         let copy = Entry(id: "o1", title: "Flood bulletin update number \(copied)", link: "https://other.example.com/\(copied)", published: now)
         let decision = try merger.merge(copy, feed: feed, source: other, categories: ["world"], now: now, lookup: lookup)
