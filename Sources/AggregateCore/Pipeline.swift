@@ -64,7 +64,7 @@ public struct Pipeline {
             var visible = Set(input.allItems.map(\.key))
             for items in input.itemsByCategory.values { visible.formUnion(items.map(\.key)) }
             let horizon = options.now.addingTimeInterval(-max(configuration.site.dedupe.window, 7 * 86_400))
-            try store.transaction { try store.prune(visible: visible, before: horizon) }
+            _ = try store.transaction { try store.prune(visible: visible, before: horizon) }
         } catch let error as PublishError {
             throw .publish(error)
         } catch let error as StoreError {
