@@ -39,6 +39,10 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "aggregate", dependencies: ["AggregateCLI"]),
+        // `swift run -c release merge-bench N`: the merge stage alone on N generated items (scripts/bench-merge).
+        .executableTarget(name: "merge-bench", dependencies: ["AggregateCore", "AggregateMerge", "AggregateStore", "AggregateModel"]),
+        // The parser under libFuzzer (scripts/fuzz builds it with -D FUZZING); a plain build replays files.
+        .executableTarget(name: "aggregate-fuzz", dependencies: ["AggregateParse", "AggregateModel", "AggregateTestSupport"]),
 
         // Shared by the tests only: a loopback HTTP server and paths to fixtures.
         .target(name: "AggregateTestSupport", dependencies: []),
@@ -54,5 +58,8 @@ let package = Package(
         .testTarget(name: "CoreTests", dependencies: [
             "AggregateCore", "AggregateConfig", "AggregateParse", "AggregateStore", "AggregateTestSupport",
         ]),
+        .testTarget(name: "HostileTests", dependencies: [
+            "AggregateCore", "AggregateConfig", "AggregateParse", "AggregateStore", "AggregateTestSupport",
+        ], exclude: ["Fixtures"]),
     ]
 )

@@ -6,7 +6,7 @@ public struct AggregateCommand: ParsableCommand {
         abstract: "Merge many source feeds into one feed per category, with every item credited to its source.",
         subcommands: [
             RunCommand.self, CheckCommand.self, ParseCommand.self, StatusCommand.self,
-            ImportOPMLCommand.self, ExportOPMLCommand.self, ExplainCommand.self,
+            ImportOPMLCommand.self, ExportOPMLCommand.self, ExplainCommand.self, FetchCommand.self,
         ]
     )
     public init() {}

@@ -53,6 +53,7 @@ struct RunCommand: ParsableCommand {
                 StandardError.print("aggregate: MOVED \(source.name) \(source.location) redirects permanently to \(moved); using it from now on. Suggested feeds.conf change: replace the location with \(moved)")
             }
         }
+        for problem in report.hubErrors { StandardError.print("aggregate: \(problem)") }
         if verbose { RunSummary.print(report, output: configuration.site.outputDirectory) }
         if !report.failed.isEmpty { throw ExitStatus.someSourcesFailed }
     }

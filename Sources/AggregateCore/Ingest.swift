@@ -59,8 +59,9 @@ struct EntryPreparer: Sendable {
     let categories: Set<String>
     let now: Date
 
+    /// The first `Ingest.maxEntriesPerFetch` entries of `feed`, nil for those routing drops.
     func prepare(_ feed: Feed, source: SourceSettings) -> [PreparedEntry?] {
-        feed.entries.map { entry in
+        feed.entries.prefix(Ingest.maxEntriesPerFetch).map { entry in
             let routing = router.route(entry, source: source, known: categories)
             if routing.isDropped { return nil }
             return merger.prepare(entry, feed: feed, source: source, categories: routing.categories, now: now)
@@ -76,6 +77,11 @@ struct Ingest {
     let router: Router
     /// Slugs of the configured categories.
     let categories: Set<String>
+
+    /// Items merged from one fetched document, in document order (feeds list their newest first).
+    /// NOTE: the largest real feeds, podcast archives, list a few thousand items; a document with hundreds of
+    /// thousands is a flood, and merging all of it would hold the run for many minutes.
+    static let maxEntriesPerFetch = 5_000
 
     var preparer: EntryPreparer { EntryPreparer(merger: merger, router: router, categories: categories, now: schedule.now) }
 
@@ -132,11 +138,16 @@ struct Ingest {
                 // Validators are not kept: the next fetch must bring the whole body back to parse it again.
                 state.etag = nil
                 state.lastModified = nil
-                fail(&state, &report, message: "parse: \(outcome.request.location): \(error.description)", retryAfter: nil)
+                // ParseError's own text starts with "parse: "; the location goes after that prefix.
+                let reason = error.description.hasPrefix("parse: ") ? String(error.description.dropFirst(7)) : error.description
+                fail(&state, &report, message: "parse: \(outcome.request.location): \(reason)", retryAfter: nil)
                 try store.save(state)
                 return report
             }
             report.warnings = parsed.warnings
+            if parsed.feed.entries.count > Self.maxEntriesPerFetch {
+                report.warnings.append("the feed lists \(parsed.feed.entries.count) items; only the first \(Self.maxEntriesPerFetch) were read")
+            }
             let lookup = StoreLookup(store: store)
             let entries = prepared.entries ?? preparer.prepare(parsed.feed, source: source)
             try store.transaction {

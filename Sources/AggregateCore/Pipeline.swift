@@ -58,7 +58,13 @@ public struct Pipeline {
         var reports = try fetchAndMerge(store: store, options: options)
         let publication: PublishReport
         do {
-            publication = try Publisher.publish(try Publication.input(configuration: configuration, store: store, now: options.now))
+            let input = try Publication.input(configuration: configuration, store: store, now: options.now)
+            publication = try Publisher.publish(input)
+            // What no output shows, and is too old to be matched as a duplicate, is dropped from the store.
+            var visible = Set(input.allItems.map(\.key))
+            for items in input.itemsByCategory.values { visible.formUnion(items.map(\.key)) }
+            let horizon = options.now.addingTimeInterval(-max(configuration.site.dedupe.window, 7 * 86_400))
+            _ = try store.transaction { try store.prune(visible: visible, before: horizon) }
         } catch let error as PublishError {
             throw .publish(error)
         } catch let error as StoreError {
@@ -67,9 +73,15 @@ public struct Pipeline {
             throw .cacheUnusable(path: cache, reason: "\(error)")
         }
         reports.sort { $0.id < $1.id }
+        var hubErrors: [String] = []
+        if let hub = configuration.site.publishing.hub {
+            // Only feeds whose bytes changed: an unchanged file is not news to anyone.
+            let changed = publication.written.filter { $0.hasSuffix(".xml") || $0.hasSuffix(".atom") || $0.hasSuffix(".json") }
+            hubErrors = WebSubPing.publish(hub: hub, urls: changed.map { site.baseURL + $0 }, settings: site.fetch)
+        }
         let report = RunReport(
             started: started, finished: Date(), sources: reports, filesWritten: publication.written,
-            filesUnchanged: publication.unchanged.count, filesRemoved: publication.removed)
+            filesUnchanged: publication.unchanged.count, filesRemoved: publication.removed, hubErrors: hubErrors)
         RunReportFile.write(report, to: (cache as NSString).appendingPathComponent(CacheFile.report))
         return report
     }

@@ -65,6 +65,8 @@ public struct RunReport: Sendable, Codable, Hashable {
     public var filesWritten: [String]
     public var filesUnchanged: Int
     public var filesRemoved: [String]
+    /// WebSub pings that failed.
+    public var hubErrors: [String]
 
     public var failed: [SourceReport] { sources.filter { $0.status == .failed } }
 }

@@ -4,17 +4,20 @@ import AggregateStore
 import Foundation
 
 /// The store as the merge stage sees it.
-struct StoreLookup: MergeLookup {
+public struct StoreLookup: MergeLookup {
     let store: Store
 
-    func key(for identity: ItemIdentity) throws -> String? { try store.key(for: identity) }
-    func titleCandidates(words: [String], dated range: ClosedRange<Date>) throws -> [TitleCandidate] {
-        try store.titleCandidates(words: words, dated: range)
+    public init(store: Store) { self.store = store }
+
+    public func key(for identity: ItemIdentity) throws -> String? { try store.key(for: identity) }
+    public func wordFrequencies(_ words: [String]) throws -> [String: Int] { try store.wordFrequencies(words) }
+    public func titleCandidates(containing word: String, dated range: ClosedRange<Date>, limit: Int) throws -> [TitleCandidate] {
+        try store.titleCandidates(containing: word, dated: range, limit: limit)
     }
-    func item(key: String) throws -> StoredItem? { try store.item(key: key) }
+    public func item(key: String) throws -> StoredItem? { try store.item(key: key) }
 
     /// Saves what a decision says; identities already taken by another item keep pointing there.
-    func apply(_ decision: MergeDecision) throws {
+    public func apply(_ decision: MergeDecision) throws {
         if let stored = decision.stored {
             try store.save(
                 stored, identities: decision.identities, titleWords: decision.titleWords,

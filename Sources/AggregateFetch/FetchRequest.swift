@@ -12,6 +12,8 @@ public struct FetchRequest: Sendable, Hashable {
     public var lastModified: String?
     /// Allow this source to resolve to loopback, private or link-local addresses.
     public var allowPrivateNetworks: Bool
+    /// A form body to POST instead of a GET (WebSub hub notifications).
+    public var formBody: String?
 
     public init(sourceID: String, location: String, etag: String? = nil, lastModified: String? = nil, allowPrivateNetworks: Bool = false) {
         self.sourceID = sourceID
@@ -19,6 +21,7 @@ public struct FetchRequest: Sendable, Hashable {
         self.etag = etag
         self.lastModified = lastModified
         self.allowPrivateNetworks = allowPrivateNetworks
+        formBody = nil
     }
 
     /// True when `location` names a file on this machine rather than an http(s) URL.

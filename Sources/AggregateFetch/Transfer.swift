@@ -107,6 +107,10 @@ final class Transfer {
         if let lastModified = request.lastModified, !lastModified.isEmpty { list = curl_slist_append(list, "If-Modified-Since: \(lastModified)") }
         requestHeaders = list
         acurl_setopt_slist(handle, CURLOPT_HTTPHEADER, list)
+        if let form = request.formBody {
+            // COPYPOSTFIELDS: libcurl keeps its own copy, the Swift string need not outlive this call.
+            acurl_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, form)
+        }
     }
 
     // MARK: libcurl callbacks

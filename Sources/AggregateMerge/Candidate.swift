@@ -28,10 +28,11 @@ struct Candidate: Sendable {
         self.source = source
         self.categories = categories
         self.now = now
-        let text = HTMLText.plainText(entry.summary ?? entry.content ?? "", limit: 500)
+        // The text is needed only for an item without a title or without both id and link (rare): not computed otherwise.
+        let html = entry.summary ?? entry.content ?? ""
         let link = entry.link.flatMap { $0.hasPrefix("http://") || $0.hasPrefix("https://") ? $0 : nil }
         self.link = link
-        title = Self.nonEmpty(entry.title) ?? Self.excerpt(text) ?? link ?? "Untitled"
+        title = Self.nonEmpty(entry.title) ?? Self.excerpt(HTMLText.plainText(html, limit: 500)) ?? link ?? "Untitled"
         // NOTE: some publishers date items in the future (time zones, scheduled posts); clamp to the first sighting.
         published = entry.published.map { min($0, now) }
         updated = entry.updated.map { min($0, now) }
@@ -46,13 +47,14 @@ struct Candidate: Sendable {
         normalizedTitle = TitleNormalizer.normalize(title)
         titleWords = TitleNormalizer.indexWords(ofNormalized: normalizedTitle)
         let canonical = link.flatMap { CanonicalURL.canonicalize($0, extraTrackingParameters: settings.extraTrackingParameters) }
-        let fingerprint = StableHash.hex(normalizedTitle + "\n" + text)
         let originalID = Self.nonEmpty(entry.id) ?? link
         var identities: [ItemIdentity] = []
         if let originalID { identities.append(ItemIdentity(kind: .guid, value: source.id + "\u{1F}" + originalID)) }
         if let canonical { identities.append(ItemIdentity(kind: .url, value: canonical)) }
         // The fingerprint names an item only when it has neither id nor link; across sources, titles decide.
+        var fingerprint = ""
         if originalID == nil && canonical == nil {
+            fingerprint = StableHash.hex(normalizedTitle + "\n" + HTMLText.plainText(html, limit: 500))
             identities.append(ItemIdentity(kind: .fingerprint, value: source.id + "\u{1F}" + fingerprint))
         }
         self.identities = identities

@@ -19,7 +19,9 @@ public struct MergeSettings: Sendable, Hashable {
 /// What the merge stage asks of the store.
 public protocol MergeLookup {
     func key(for identity: ItemIdentity) throws -> String?
-    /// Items dated within `range` whose titles share some of `words`, the rarest first (see `TitleNormalizer.indexWords`).
-    func titleCandidates(words: [String], dated range: ClosedRange<Date>) throws -> [TitleCandidate]
+    /// How many stored titles hold each word; words no title holds may be left out.
+    func wordFrequencies(_ words: [String]) throws -> [String: Int]
+    /// Items dated within `range` whose titles hold `word` (see `TitleNormalizer.indexWords`), newest first.
+    func titleCandidates(containing word: String, dated range: ClosedRange<Date>, limit: Int) throws -> [TitleCandidate]
     func item(key: String) throws -> StoredItem?
 }

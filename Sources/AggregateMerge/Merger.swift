@@ -33,7 +33,12 @@ public struct Merger: Sendable {
         let source = candidate.source
         let now = candidate.now
 
-        if let key = try firstKey(for: candidate.identities, lookup: lookup), let stored = try lookup.item(key: key) {
+        // One look-up of the identities and of the item they name (they were made twice).
+        if let key = try firstKey(for: candidate.identities, lookup: lookup) {
+            guard let stored = try lookup.item(key: key) else {
+                // Pruned: shown nowhere any more, and must not come back as a new story.
+                return MergeDecision(outcome: .unchanged, stored: nil, key: key, identities: candidate.identities, titleWords: [])
+            }
             if stored.item.provenance.source.sourceID == source.id {
                 return sameSource(candidate, stored: stored)
             }
@@ -109,12 +114,31 @@ public struct Merger: Sendable {
     /// The same story under another URL: a close headline from another source within the time window.
     private func similarStory(to candidate: Candidate, headline prepared: TitleSimilarity.Prepared, lookup: some MergeLookup) throws -> StoredItem? {
         let range = candidate.date.addingTimeInterval(-settings.window)...candidate.date.addingTimeInterval(settings.window)
-        // A true duplicate shares the rarest words of the headline; the store looks those up.
+        // A true duplicate shares the rarest words of the headline (names, places, numbers): at least two of
+        // its three rarest, so it holds the rarest or the second rarest. Only those two postings are read,
+        // newest first and bounded, so the work per item does not grow with the store.
+        let frequencies = try lookup.wordFrequencies(candidate.titleWords)
+        let rare = candidate.titleWords.filter { frequencies[$0] != nil }
+            .sorted { (frequencies[$0]!, $0) < (frequencies[$1]!, $1) }.prefix(3)
+        guard !rare.isEmpty else { return nil }
+        let needed = min(2, rare.count)
+        var pool: [String: TitleCandidate] = [:]
+        for word in rare.prefix(needed) {
+            for other in try lookup.titleCandidates(containing: word, dated: range, limit: 64) {
+                // NOTE: one source's two similar headlines are two stories (live updates, daily briefings).
+                if other.sourceID != candidate.source.id { pool[other.key] = other }
+            }
+        }
+        let ranked = pool.values.map { other -> (shared: Int, other: TitleCandidate) in
+            let words = Set(TitleNormalizer.words(ofNormalized: other.normalizedTitle))
+            return (rare.filter(words.contains).count, other)
+        }
+        .filter { $0.shared >= needed }
+        .sorted { ($0.shared, $0.other.key) > ($1.shared, $1.other.key) }
+        .prefix(16)
         var best: (score: Double, key: String)?
-        for other in try lookup.titleCandidates(words: candidate.titleWords, dated: range) {
-            // NOTE: one source's two similar headlines are two stories (live updates, daily briefings).
-            if other.sourceID == candidate.source.id { continue }
-            // Mean of two Dice scores, each at most the word-count bound… and the pair score can reach 1.
+        for (_, other) in ranked {
+            // The mean of two Dice scores: the word score is bounded by the word counts, the pair score by 1.
             guard (prepared.bound(against: other.normalizedTitle) + 1) / 2 >= settings.titleThreshold else { continue }
             let score = prepared.score(against: other.normalizedTitle)
             if score >= settings.titleThreshold, score > (best?.score ?? 0) { best = (score, other.key) }

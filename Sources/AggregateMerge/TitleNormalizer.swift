@@ -101,7 +101,8 @@ public enum TitleNormalizer {
     /// Words worth indexing to find candidates: the distinctive ones.
     public static func indexWords(ofNormalized title: String) -> [String] {
         let all = words(ofNormalized: title)
-        let long = all.filter { $0.count >= 4 || $0.unicodeScalars.contains(where: isUnspacedScript) }
+        // Numbers count: "update number 17" and "update number 18" are two stories.
+        let long = all.filter { $0.count >= 4 || $0.unicodeScalars.contains(where: isUnspacedScript) || $0.contains(where: \.isNumber) }
         return Array(Set(long.isEmpty ? all : long)).sorted()
     }
 

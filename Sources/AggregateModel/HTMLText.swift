@@ -150,7 +150,23 @@ public enum HTMLText {
     }
 
     public static func collapseWhitespace(_ string: String) -> String {
-        string.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // Scalar by scalar with an ASCII fast path: splitting Characters looked up Unicode properties for
+        // every letter (measured: a quarter of the merge stage).
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in string.unicodeScalars {
+            let isSpace = scalar.value < 0x80
+                ? scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D)
+                : scalar.properties.isWhitespace
+            if isSpace {
+                pendingSpace = true
+            } else {
+                if pendingSpace && !out.isEmpty { out.append(" ") }
+                pendingSpace = false
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     /// The `src` of the first `<img>` of an HTML fragment, entities decoded.

@@ -62,6 +62,22 @@ struct AtomicFileWriter {
     /// Writes `data` unless the file already holds exactly these bytes; returns true when it wrote.
     @discardableResult
     func write(_ data: Data, to relativePath: String) throws(PublishError) -> Bool {
+        guard let staged = try stage(data, to: relativePath) else { return false }
+        try commit(staged)
+        syncDirectory(staged.folder)
+        return true
+    }
+
+    /// A file written and synced under its temporary name, waiting for `commit` to take its place.
+    struct StagedFile {
+        let temporary: String
+        let target: String
+        let folder: String
+    }
+
+    /// Writes `data` to a temporary file beside `relativePath` and syncs it; nil when the file already holds
+    /// exactly these bytes. Nothing visible changes until `commit`.
+    func stage(_ data: Data, to relativePath: String) throws(PublishError) -> StagedFile? {
         let target = try path(relativePath)
         let folder = (target as NSString).deletingLastPathComponent
         if folder != root {
@@ -72,9 +88,14 @@ struct AtomicFileWriter {
             }
         }
         try checkInside(folder: folder, for: target)
+        var info = stat()
+        // A folder where a file must go would only fail at the rename, after other files were replaced.
+        if lstat(target, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            throw .writeFailed(path: target, reason: "a folder is in the way (move it out of the output folder)")
+        }
         // No churn: identical bytes keep the file, its mtime and the web server's ETag.
         if let existing = FileManager.default.contents(atPath: target), existing == data {
-            return false
+            return nil
         }
         let name = (target as NSString).lastPathComponent
         let temporary = folder + "/" + Self.temporaryName(for: name)
@@ -95,13 +116,25 @@ struct AtomicFileWriter {
         }
         if failure == nil, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
         if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
-        if failure == nil, rename(temporary, target) != 0 { failure = String(cString: strerror(errno)) }
         if let failure {
             unlink(temporary)
             throw .writeFailed(path: target, reason: failure)
         }
-        syncDirectory(folder)
-        return true
+        return StagedFile(temporary: temporary, target: target, folder: folder)
+    }
+
+    /// Puts a staged file in place (an atomic rename); the caller syncs the folder.
+    func commit(_ staged: StagedFile) throws(PublishError) {
+        guard rename(staged.temporary, staged.target) == 0 else {
+            let failure = String(cString: strerror(errno))
+            unlink(staged.temporary)
+            throw .writeFailed(path: staged.target, reason: failure)
+        }
+    }
+
+    /// Deletes staged files that will not be committed.
+    func discard(_ staged: [StagedFile]) {
+        for file in staged { unlink(file.temporary) }
     }
 
     /// Removes a file written by an earlier publish; returns false when it was already gone.
@@ -162,7 +195,7 @@ struct AtomicFileWriter {
     }
 
     /// Makes the rename itself durable.
-    private func syncDirectory(_ folder: String) {
+    func syncDirectory(_ folder: String) {
         let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return }
         fsync(fd)

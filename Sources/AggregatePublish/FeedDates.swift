@@ -11,7 +11,7 @@ enum FeedDates {
     /// RFC 822 (as RSS 2.0 uses it, with a four-digit year): `Sat, 14 Jun 2025 08:00:00 +0000`.
     static func rfc822(_ date: Date) -> String {
         let c = components(date)
-        return "\(weekdays[c.weekday]), \(pad(c.day)) \(months[c.month - 1]) \(c.year) \(pad(c.hour)):\(pad(c.minute)):\(pad(c.second)) +0000"
+        return "\(weekdays[c.weekday]), \(pad(c.day)) \(months[c.month - 1]) \(pad(c.year, 4)) \(pad(c.hour)):\(pad(c.minute)):\(pad(c.second)) +0000"
     }
 
     /// RFC 3339 in UTC, whole seconds: `2025-06-14T08:00:00Z`.
@@ -30,7 +30,12 @@ enum FeedDates {
         var year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, weekday: Int
     }
 
+    /// 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the dates every output format can write.
+    static let representable = Date(timeIntervalSince1970: -62_135_596_800)...Date(timeIntervalSince1970: 253_402_300_799)
+
     static func components(_ date: Date) -> Components {
+        // NOTE: feeds carry years 0, -1 and 99999; outside four digits no format has a spelling for them.
+        let date = min(max(date, representable.lowerBound), representable.upperBound)
         let total = Int(date.timeIntervalSince1970.rounded(.down))
         let days = floorDiv(total, 86_400)
         let secondsOfDay = total - days * 86_400

@@ -96,13 +96,29 @@ public enum Publisher {
         // every file it may have to remove next time.
         try writer.write(OutputManifest.encode(previous.union(current)), to: OutputManifest.fileName)
         var report = PublishReport()
-        for path in files.keys.sorted() {
-            if try writer.write(files[path]!, to: path) {
-                report.written.append(path)
-            } else {
-                report.unchanged.append(path)
+        // Every changed file is written and synced before the first one replaces its previous version:
+        // a write that fails (full disk, a folder in the way) leaves every previous output as it was.
+        var staged: [(path: String, file: AtomicFileWriter.StagedFile)] = []
+        do {
+            for path in files.keys.sorted() {
+                if let file = try writer.stage(files[path]!, to: path) {
+                    staged.append((path, file))
+                } else {
+                    report.unchanged.append(path)
+                }
             }
+        } catch {
+            writer.discard(staged.map(\.file))
+            throw error
         }
+        for (index, (path, file)) in staged.enumerated() {
+            do { try writer.commit(file) } catch {
+                writer.discard(staged[(index + 1)...].map(\.file))
+                throw error
+            }
+            report.written.append(path)
+        }
+        for folder in Set(staged.map(\.file.folder)).sorted() { writer.syncDirectory(folder) }
         var folders: Set<String> = []
         for path in previous.subtracting(current).sorted() {
             if try writer.remove(path) { report.removed.append(path) }

@@ -41,11 +41,12 @@ enum Schema {
         );
         CREATE INDEX item_categories_by_date ON item_categories(category, date DESC);
         CREATE INDEX item_categories_by_key ON item_categories(key);
-        -- identity keys: 'guid' (source id + original id), 'url' (canonical URL), 'fp' (content fingerprint)
+        -- identity keys: 'guid' (source id + original id), 'url' (canonical URL), 'fp' (content fingerprint).
+        -- They outlive pruned items on purpose: an item a source still lists is recognised, not re-added.
         CREATE TABLE identities (
             kind TEXT NOT NULL,
             value TEXT NOT NULL,
-            key TEXT NOT NULL REFERENCES items(key) ON DELETE CASCADE,
+            key TEXT NOT NULL,
             PRIMARY KEY (kind, value)
         );
         CREATE INDEX identities_by_key ON identities(key);

@@ -13,10 +13,10 @@ public final class Store {
         self.path = path
         db = try SQLiteDatabase(path: path)
         do {
-            // A 32 MiB page cache: the store is read at every merge, and with SQLite's default 2 MiB each page
+            // A 64 MiB page cache: the store is read at every merge, and with SQLite's default 2 MiB each page
             // came back through read(2) (measured: a fifth of a cold run on 1,000 feeds). No mmap: mapped pages
             // count in the resident size, which must stay small.
-            try db.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768; PRAGMA temp_store=MEMORY;")
+            try db.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;")
             try migrate()
         } catch {
             throw Self.explain(error, path: path)
@@ -118,41 +118,25 @@ public final class Store {
             .query([.text(identity.kind.rawValue), .text(identity.value)]) { row in row.text(0) }.first ?? nil
     }
 
-    /// Items dated within `range` whose titles hold at least two of the three rarest of `words` (one, when the
-    /// headline has a single word worth indexing). The rarest words of a headline are its names and places, which
-    /// every report of the same story shares; common words would make every headline a candidate.
-    public func titleCandidates(words: [String], dated range: ClosedRange<Date>, limit: Int = 16) throws(StoreError) -> [TitleCandidate] {
-        var frequencies: [(String, Int)] = []
+    /// How many stored titles hold each word (words no title holds are left out).
+    public func wordFrequencies(_ words: [String]) throws(StoreError) -> [String: Int] {
+        var counts: [String: Int] = [:]
         for word in Set(words) {
             let count = try statements["SELECT count FROM word_frequency WHERE word = ?"].query([.text(word)]) { row in row.integer(0) ?? 0 }.first ?? 0
-            // A word no stored title holds cannot find anything.
-            if count > 0 { frequencies.append((word, count)) }
+            if count > 0 { counts[word] = count }
         }
-        let rarest = frequencies.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map(\.0)
-        guard !rarest.isEmpty else { return [] }
-        let needed = min(2, rarest.count, Set(words).count)
-        let probes = rarest + Array(repeating: "", count: 3 - rarest.count)
-        // Each word's postings are read newest first and at most `perWord` of them: bounded work per item,
-        // however common the words of a headline are.
-        let perWord = SQLiteStatement.Value.integer(limit * 4)
-        let from = SQLiteStatement.Value.real(range.lowerBound.timeIntervalSince1970)
-        let to = SQLiteStatement.Value.real(range.upperBound.timeIntervalSince1970)
-        return try statements["""
-            SELECT w.key, i.title_norm, i.source_id FROM (
-                SELECT key FROM (
-                    SELECT key FROM (SELECT key FROM title_words WHERE word = ? AND date BETWEEN ? AND ? ORDER BY date DESC LIMIT ?)
-                    UNION ALL
-                    SELECT key FROM (SELECT key FROM title_words WHERE word = ? AND date BETWEEN ? AND ? ORDER BY date DESC LIMIT ?)
-                    UNION ALL
-                    SELECT key FROM (SELECT key FROM title_words WHERE word = ? AND date BETWEEN ? AND ? ORDER BY date DESC LIMIT ?)
-                ) GROUP BY key HAVING COUNT(*) >= ? LIMIT ?
-            ) w JOIN items i ON i.key = w.key
-            """].query([
-                .text(probes[0]), from, to, perWord, .text(probes[1]), from, to, perWord, .text(probes[2]), from, to, perWord,
-                .integer(needed), .integer(limit),
-            ]) { row in
-                TitleCandidate(key: row.text(0) ?? "", normalizedTitle: row.text(1) ?? "", sourceID: row.text(2) ?? "")
-            }
+        return counts
+    }
+
+    /// Items dated within `range` whose titles hold `word`, newest first, at most `limit`.
+    public func titleCandidates(containing word: String, dated range: ClosedRange<Date>, limit: Int) throws(StoreError) -> [TitleCandidate] {
+        try statements[
+            "SELECT t.key, i.title_norm, i.source_id FROM title_words t JOIN items i ON i.key = t.key WHERE t.word = ? AND t.date BETWEEN ? AND ? ORDER BY t.date DESC LIMIT ?"
+        ].query([
+            .text(word), .real(range.lowerBound.timeIntervalSince1970), .real(range.upperBound.timeIntervalSince1970), .integer(limit),
+        ]) { row in
+            TitleCandidate(key: row.text(0) ?? "", normalizedTitle: row.text(1) ?? "", sourceID: row.text(2) ?? "")
+        }
     }
 
     public func item(key: String) throws(StoreError) -> StoredItem? {
@@ -218,6 +202,20 @@ public final class Store {
         items.reserveCapacity(rows.count)
         for (key, data) in rows { items.append(try decode(data, key: key)) }
         return items
+    }
+
+    /// Deletes items no output shows (`visible` holds every key published) and dated before `before`.
+    /// Their identities stay, so that a source still listing one does not bring it back as new.
+    @discardableResult
+    public func prune(visible: Set<String>, before: Date) throws(StoreError) -> Int {
+        let old = try statements["SELECT key FROM items WHERE date < ?"].query([.real(before.timeIntervalSince1970)]) { row in row.text(0) ?? "" }
+        var removed = 0
+        for key in old where !visible.contains(key) {
+            try statements["UPDATE word_frequency SET count = count - 1 WHERE word IN (SELECT word FROM title_words WHERE key = ?)"].run([.text(key)])
+            try statements["DELETE FROM items WHERE key = ?"].run([.text(key)])
+            removed += 1
+        }
+        return removed
     }
 
     /// Number of items each source is primary for.

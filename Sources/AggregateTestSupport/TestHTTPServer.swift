@@ -186,6 +186,8 @@ public struct TestHTTPRequest: Sendable {
     public var path: String
     /// Header fields in arrival order, names as sent.
     public var headers: [TestHTTPHeader]
+    /// The request body, when it had one (`Content-Length`).
+    public var body: [UInt8]? = nil
 
     /// `path` without its query.
     public var pathWithoutQuery: String { path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? path }
@@ -308,7 +310,7 @@ private struct Connection {
         buffer.reserveCapacity(16 * 1024)
     }
 
-    /// Reads the next request (its body, if any, is read and dropped); nil when the client is gone.
+    /// Reads the next request with its body, if any; nil when the client is gone.
     mutating func readRequest() -> TestHTTPRequest? {
         var end: Int?
         while true {
@@ -327,9 +329,10 @@ private struct Connection {
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             headers.append(TestHTTPHeader(String(line[..<colon]), value))
         }
-        let request = TestHTTPRequest(method: String(requestLine[0]), path: String(requestLine[1]), headers: headers)
+        var request = TestHTTPRequest(method: String(requestLine[0]), path: String(requestLine[1]), headers: headers)
         if let length = request.header("Content-Length").flatMap(Int.init), length > 0 {
             while buffer.count < length { guard fill() else { return nil } }
+            request.body = Array(buffer[..<length])
             buffer.removeSubrange(..<length)
         }
         return request

@@ -51,6 +51,22 @@ import Testing
             if slug != "all" { #expect(held > 0, "category \(slug) is empty") }
         }
 
+        // Every JSON Feed follows the 1.1 rules: version, title, items with an id and content, RFC 3339 dates.
+        for name in expected where name.hasSuffix(".json") {
+            let object = try JSONSerialization.jsonObject(with: tree.files[name]?.bytes ?? Data()) as? [String: Any]
+            #expect(object?["version"] as? String == "https://jsonfeed.org/version/1.1", "\(name)")
+            #expect((object?["title"] as? String)?.isEmpty == false, "\(name)")
+            #expect((object?["feed_url"] as? String)?.hasPrefix(configuration.site.baseURL) == true, "\(name)")
+            for item in (object?["items"] as? [[String: Any]]) ?? [] {
+                #expect((item["id"] as? String)?.isEmpty == false, "\(name)")
+                #expect(item["content_html"] is String || item["content_text"] is String, "\(name)")
+                for key in ["date_published", "date_modified"] {
+                    if let date = item[key] as? String { #expect(ISO8601DateFormatter().date(from: date) != nil, "\(name): \(date)") }
+                }
+                #expect((item["_source"] as? [String: Any])?["name"] is String, "\(name)")
+            }
+        }
+
         // Provenance in every RSS item: <source url> and the visible Source link.
         let rss = try #require(tree.text("all.xml"))
         let parsed = try FeedParser.parse(Array(rss.utf8), url: configuration.site.baseURL + "all.xml").feed

@@ -12,9 +12,12 @@ final class MemoryLookup: MergeLookup {
     var titles: [String: String] = [:]
 
     func key(for identity: ItemIdentity) -> String? { identities[identity] }
-    func titleCandidates(words: [String], dated range: ClosedRange<Date>) -> [TitleCandidate] {
-        let keys = Set(words.flatMap { self.words[$0] ?? [] }).filter { items[$0].map { range.contains($0.item.displayDate) } ?? false }
-        return keys.sorted().map { TitleCandidate(key: $0, normalizedTitle: titles[$0] ?? "", sourceID: items[$0]?.item.provenance.source.sourceID ?? "") }
+    func wordFrequencies(_ words: [String]) -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: words.compactMap { word in self.words[word].map { (word, $0.count) } })
+    }
+    func titleCandidates(containing word: String, dated range: ClosedRange<Date>, limit: Int) -> [TitleCandidate] {
+        let keys = (words[word] ?? []).filter { items[$0].map { range.contains($0.item.displayDate) } ?? false }
+        return keys.sorted().prefix(limit).map { TitleCandidate(key: $0, normalizedTitle: titles[$0] ?? "", sourceID: items[$0]?.item.provenance.source.sourceID ?? "") }
     }
     func item(key: String) -> StoredItem? { items[key] }
 

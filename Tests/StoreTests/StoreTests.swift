@@ -33,13 +33,12 @@ struct StoreTests {
         #expect(try store.latestItems(category: nil, limit: 10).map(\.key) == ["b", "c", "a"])
         #expect(try store.item(key: "a")?.item == makeItem("a", date: 100, categories: ["china"]))
         #expect(try store.key(for: ItemIdentity(kind: .url, value: "https://example.org/a")) == "a")
-        // Candidates by title words within a time range, probed through the rarest word ("alpha": one title).
+        // Candidates by title word within a time range, and how many titles hold each word.
         let range = Date(timeIntervalSince1970: 0)...Date(timeIntervalSince1970: 250)
-        #expect(try store.titleCandidates(words: ["title"], dated: range) == [TitleCandidate(key: "a", normalizedTitle: "title alpha", sourceID: "s1")])
-        #expect(try store.titleCandidates(words: ["title", "alpha"], dated: range).map(\.key) == ["a"])
-        #expect(try store.titleCandidates(words: ["title", "beta"], dated: range).map(\.key) == ["a"], "beta is in no title")
-        #expect(try store.titleCandidates(words: ["title", "alpha", "gamma"], dated: Date(timeIntervalSince1970: 0)...Date(timeIntervalSince1970: 400)).map(\.key) == ["a"], "b holds only one of them")
-        #expect(try store.titleCandidates(words: ["unknown"], dated: range).isEmpty)
+        #expect(try store.titleCandidates(containing: "title", dated: range, limit: 10) == [TitleCandidate(key: "a", normalizedTitle: "title alpha", sourceID: "s1")])
+        #expect(try store.titleCandidates(containing: "title", dated: Date(timeIntervalSince1970: 0)...Date(timeIntervalSince1970: 400), limit: 1).map(\.key) == ["b"], "newest first")
+        #expect(try store.titleCandidates(containing: "unknown", dated: range, limit: 10).isEmpty)
+        #expect(try store.wordFrequencies(["title", "alpha", "unknown"]) == ["title": 2, "alpha": 1])
         #expect(try store.itemCountsBySource() == ["s1": 2, "s2": 1])
         #expect(try store.integrityProblem() == nil)
     }
