@@ -130,8 +130,7 @@ public struct Merger: Sendable {
             }
         }
         let ranked = pool.values.map { other -> (shared: Int, other: TitleCandidate) in
-            let words = Set(TitleNormalizer.words(ofNormalized: other.normalizedTitle))
-            return (rare.filter(words.contains).count, other)
+            (TitleNormalizer.count(of: rare, inNormalized: other.normalizedTitle), other)
         }
         .filter { $0.shared >= needed }
         .sorted { ($0.shared, $0.other.key) > ($1.shared, $1.other.key) }

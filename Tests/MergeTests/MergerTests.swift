@@ -127,3 +127,24 @@ struct MergerTests {
         #expect(item.provenance.source.name == "Xinhua")
     }
 }
+
+/// The shared-rare-words count that ranks near-duplicate candidates: the byte path for ASCII must count what
+/// the general path (a Set of `words(ofNormalized:)`) counts.
+struct SharedWordCountTests {
+    @Test(arguments: [
+        (["china", "asia"], "china central asia partnership", 2),
+        (["chin", "asia"], "china central asia", 1),
+        (["partnership"], "partnership", 1),
+        (["par"], "a par", 1),
+        (["zzz", "yyy", "xxx"], "china central asia", 0),
+        (["4", "2"], "pakistans budget targets 4 2 growth", 2),
+        (["москва", "china"], "china москва новости", 2),
+        (["北京", "china"], "china 北京市", 2),  // CJK splits into pairs: 北京, 京市
+        (["china"], "", 0),
+    ] as [([String], String, Int)])
+    func countsLikeTheGeneralPath(_ words: [String], _ title: String, _ expected: Int) {
+        let general = Set(TitleNormalizer.words(ofNormalized: title))
+        #expect(words.filter(general.contains).count == expected)
+        #expect(TitleNormalizer.count(of: words, inNormalized: title) == expected)
+    }
+}
