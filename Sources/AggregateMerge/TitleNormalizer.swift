@@ -107,6 +107,11 @@ public enum TitleNormalizer {
         if title.utf8.allSatisfy({ $0 < 0x80 }) && words.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) {
             return words.reduce(0) { $0 + (asciiTitle(title, hasWord: $1) ? 1 : 0) }
         }
+        if !title.unicodeScalars.contains(where: isUnspacedScript) {
+            // Without CJK or Thai, the words are the runs between spaces; == is the Set's (canonical) equality.
+            let parts = title.split(separator: " ")
+            return words.reduce(0) { count, word in count + (parts.contains { $0 == word } ? 1 : 0) }
+        }
         let set = Set(self.words(ofNormalized: title))
         return words.reduce(0) { $0 + (set.contains($1) ? 1 : 0) }
     }

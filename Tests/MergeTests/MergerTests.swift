@@ -141,6 +141,9 @@ struct SharedWordCountTests {
         (["москва", "china"], "china москва новости", 2),
         (["北京", "china"], "china 北京市", 2),  // CJK splits into pairs: 北京, 京市
         (["china"], "", 0),
+        (["москва", "новости"], "москва  новости", 2),
+        (["cafe\u{301}"], "caf\u{e9} noir", 1),  // canonically equal, as the Set finds it
+        (["ﾃｽﾄ"], "テスト", 0),
     ] as [([String], String, Int)])
     func countsLikeTheGeneralPath(_ words: [String], _ title: String, _ expected: Int) {
         let general = Set(TitleNormalizer.words(ofNormalized: title))
