@@ -96,32 +96,8 @@ public enum ParsedFeedJSON {
         }
 
         mutating func string(_ s: String?) {
-            guard var s else { raw("null"); return }
-            out.append(UInt8(ascii: "\""))
-            s.withUTF8 { p in
-                // Copy runs that need no escaping in one go.
-                var runStart = 0
-                for i in 0..<p.count {
-                    let b = p[i]
-                    guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
-                    if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<i])) }
-                    runStart = i + 1
-                    switch b {
-                    case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
-                    case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
-                    case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                    case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                    case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-                    default:
-                        let hex = Array("0123456789abcdef".utf8)
-                        out.append(contentsOf: "\\u00".utf8)
-                        out.append(hex[Int(b >> 4)])
-                        out.append(hex[Int(b & 0xF)])
-                    }
-                }
-                if runStart < p.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<p.count])) }
-            }
-            out.append(UInt8(ascii: "\""))
+            guard let s else { raw("null"); return }
+            JSONEscaping.appendQuoted(s, to: &out)
         }
     }
 }
