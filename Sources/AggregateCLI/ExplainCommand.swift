@@ -1,4 +1,3 @@
-import AggregateConfig
 import AggregateCore
 import AggregateModel
 import ArgumentParser
@@ -22,11 +21,7 @@ struct ExplainCommand: ParsableCommand {
     }
 
     func run() throws {
-        let configuration: Configuration
-        do { configuration = try ConfigLoader.load(path: config) } catch {
-            StandardError.print("\(error)")
-            throw ExitStatus.configurationError
-        }
+        let configuration = try loadConfiguration(config)
         do {
             if let item {
                 show(try Explain.item(link: item, configuration: configuration))

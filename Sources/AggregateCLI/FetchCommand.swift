@@ -1,4 +1,3 @@
-import AggregateConfig
 import AggregateCore
 import AggregateModel
 import ArgumentParser
@@ -17,11 +16,7 @@ struct FetchCommand: ParsableCommand {
     var conditional = false
 
     func run() throws {
-        let configuration: Configuration
-        do { configuration = try ConfigLoader.load(path: config) } catch {
-            StandardError.print("\(error)")
-            throw ExitStatus.configurationError
-        }
+        let configuration = try loadConfiguration(config)
         var failed = 0
         do {
             try FetchProbe.run(configuration: configuration, conditional: conditional) { line in

@@ -1,4 +1,3 @@
-import AggregateConfig
 import AggregateCore
 import AggregateModel
 import ArgumentParser
@@ -23,11 +22,7 @@ struct RunCommand: ParsableCommand {
     var verbose = false
 
     func run() throws {
-        let configuration: Configuration
-        do { configuration = try ConfigLoader.load(path: config) } catch {
-            StandardError.print("\(error)")
-            throw ExitStatus.configurationError
-        }
+        let configuration = try loadConfiguration(config)
         let bar = StandardError.isTerminal ? ProgressBar() : nil
         var options = RunOptions(force: force)
         if let bar {

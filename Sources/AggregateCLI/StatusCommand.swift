@@ -1,4 +1,3 @@
-import AggregateConfig
 import AggregateCore
 import AggregateModel
 import ArgumentParser
@@ -13,11 +12,7 @@ struct StatusCommand: ParsableCommand {
     var config = "feeds.conf"
 
     func run() throws {
-        let configuration: Configuration
-        do { configuration = try ConfigLoader.load(path: config) } catch {
-            StandardError.print("\(error)")
-            throw ExitStatus.configurationError
-        }
+        let configuration = try loadConfiguration(config)
         let rows: [SourceHealth]
         do { rows = try SourceHealth.all(configuration: configuration) } catch {
             StandardError.print("aggregate: \(error)")
