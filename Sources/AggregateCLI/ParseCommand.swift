@@ -1,5 +1,7 @@
-import ArgumentParser
+import AggregateFetch
+import AggregateModel
 import AggregateParse
+import ArgumentParser
 import Foundation
 
 /// `aggregate parse --json PATH...`: the normalized form of each parsed feed (parse-json.md).
@@ -16,7 +18,10 @@ struct ParseCommand: ParsableCommand {
     @Option(name: .long, help: "Files parsed at once (default: the number of cores this process may use).")
     var jobs: Int?
 
-    @Argument(help: "Feed files to parse.")
+    @Flag(name: .long, help: "Let http(s) URLs resolve to loopback, private or link-local addresses (a local mirror).")
+    var allowPrivateNetworks = false
+
+    @Argument(help: "Feed files or http(s) URLs to parse.")
     var paths: [String]
 
     func validate() throws {
@@ -36,8 +41,9 @@ struct ParseCommand: ParsableCommand {
         let paths = self.paths
         let several = paths.count > 1
         let jobs = self.jobs ?? OrderedWork.availableCores
+        let fetch = FetchSettings(allowPrivateNetworks: allowPrivateNetworks)
         OrderedWork.run(count: paths.count, jobs: jobs, window: 4 * jobs, work: { index in
-            Self.printed(paths[index], several: several)
+            Self.printed(paths[index], several: several, fetch: fetch)
         }, deliver: { _, printed in
             if !printed.errors.isEmpty { FileHandle.standardError.write(Data(printed.errors)) }
             if printed.failed { failed = true }
@@ -51,9 +57,9 @@ struct ParseCommand: ParsableCommand {
         if failed { throw ExitCode.failure }
     }
 
-    private static func printed(_ path: String, several: Bool) -> Printed {
+    private static func printed(_ path: String, several: Bool, fetch: FetchSettings) -> Printed {
         var result = Printed(line: [], errors: [], failed: false)
-        switch parseOne(path) {
+        switch parseOne(path, fetch: fetch) {
         case .success(let parsed):
             for warning in parsed.warnings { result.errors.append(contentsOf: "\(path): \(warning)\n".utf8) }
             ParsedFeedJSON.append(parsed.feed, path: several ? path : nil, to: &result.line)
@@ -71,10 +77,20 @@ struct ParseCommand: ParsableCommand {
         case failure(String)
     }
 
-    private static func parseOne(_ path: String) -> Outcome {
+    private static func parseOne(_ path: String, fetch: FetchSettings) -> Outcome {
         if path.hasPrefix("http://") || path.hasPrefix("https://") {
-            // TODO: the lead wires AggregateFetch in here.
-            return .failure("parse: fetching URLs is wired by the run pipeline")
+            // The same fetcher, limits and guards as `run`.
+            let request = FetchRequest(sourceID: path, location: path, allowPrivateNetworks: fetch.allowPrivateNetworks)
+            switch Fetcher(settings: fetch).fetchAll([request])[0].result {
+            case .failure(let error):
+                return .failure("\(error)")
+            case .success(let response):
+                do {
+                    return .success(try FeedParser.parse(response.body, url: response.finalURL, httpCharset: response.charset))
+                } catch {
+                    return .failure("parse: \(path): \(error.description)")
+                }
+            }
         }
         let absolute = URL(fileURLWithPath: path).standardizedFileURL
         guard let data = FileManager.default.contents(atPath: absolute.path) else {

@@ -137,13 +137,15 @@ import Testing
         let corpus = try TestPaths.corpus()
         let good = corpus.appendingPathComponent(Self.expectations[0].path).path
         let bad = corpus.appendingPathComponent("notfeed/nodefeedparser-not-a-feed-html.html").path
-        let run = try CLI.run(["parse", "--json", good, bad, "https://example.org/feed.xml"])
+        // A URL that resolves to this machine is refused without --allow-private-networks.
+        let run = try CLI.run(["parse", "--json", good, bad, "http://127.0.0.1:9/feed.xml"])
         #expect(run.status != 0)
         let lines = run.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
         #expect(lines[0].hasPrefix("{\"path\":"))
         #expect(lines[1].contains("\"error\":\"parse: \(bad): this is an HTML page"))
-        #expect(lines[2].contains("fetching URLs is wired by the run pipeline"))
+        #expect(lines[2].contains("\"error\":\"fetch: http://127.0.0.1:9/feed.xml"))
+        #expect(lines[2].contains("private or loopback address"))
     }
 }
 
@@ -171,5 +173,22 @@ enum CLI {
         group.wait()
         process.waitUntilExit()
         return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// `aggregate parse --json URL`: fetched with the run's fetcher, relative links resolved against the final URL.
+struct ParseURLTests {
+    @Test func parsesAFeedServedOverHTTP() throws {
+        let feed = """
+            <?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>Caf\u{E9}</title><link>/</link><description>d</description>
+            <item><title>Premi\u{E8}re</title><link>/a/1</link></item></channel></rss>
+            """
+        let server = try TestHTTPServer { _ in .ok(bytes: Array(feed.data(using: .isoLatin1)!), contentType: "application/rss+xml; charset=iso-8859-1") }
+        defer { server.stop() }
+        let run = try CLI.run(["parse", "--json", "--allow-private-networks", server.url("/feeds/main.xml")])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("\"title\":\"Café\""))
+        #expect(run.stdout.contains("\"title\":\"Première\""))
+        #expect(run.stdout.contains("\"link\":\"\(server.url("/a/1"))\""))
     }
 }
