@@ -1,4 +1,3 @@
-import AggregateConfig
 import AggregateModel
 import ArgumentParser
 import Foundation
@@ -15,13 +14,7 @@ struct CheckCommand: ParsableCommand {
     var config: String = "feeds.conf"
 
     func run() throws {
-        let configuration: Configuration
-        do {
-            configuration = try ConfigLoader.load(path: config)
-        } catch {
-            FileHandle.standardError.write(Data(error.lines.map { $0 + "\n" }.joined().utf8))
-            throw ExitCode(2)
-        }
+        let configuration = try loadConfiguration(config)
         let categories = configuration.categories.count
         let sources = configuration.sources.count
         print("\(config): \(categories) \(categories == 1 ? "category" : "categories"), \(sources) \(sources == 1 ? "source" : "sources")")

@@ -15,13 +15,7 @@ struct ExportOPMLCommand: ParsableCommand {
     var config: String = "feeds.conf"
 
     func run() throws {
-        let configuration: AggregateModel.Configuration
-        do {
-            configuration = try ConfigLoader.load(path: config)
-        } catch {
-            FileHandle.standardError.write(Data(error.lines.map { $0 + "\n" }.joined().utf8))
-            throw ExitCode(2)
-        }
+        let configuration = try loadConfiguration(config)
         print(OPMLExport.document(for: configuration), terminator: "")
         for source in OPMLExport.unexportable(in: configuration) {
             FileHandle.standardError.write(Data("\(source.origin): \(source.name) is a local file without feed_url; not exported\n".utf8))

@@ -1,29 +1,11 @@
+import AggregateModel
+
 /// Decoding and escaping of XML character data, for the hand-written OPML reader and writer.
 enum XMLEntities {
     /// Replaces the five predefined entities and numeric character references; anything else stays as written.
     static func decode(_ text: Substring) -> String {
-        guard text.contains("&") else { return String(text) }
-        var result = ""
-        result.reserveCapacity(text.count)
-        var index = text.startIndex
-        while index < text.endIndex {
-            let c = text[index]
-            guard c == "&", let semicolon = text[index...].prefix(12).firstIndex(of: ";") else {
-                result.append(c)
-                index = text.index(after: index)
-                continue
-            }
-            let name = text[text.index(after: index)..<semicolon]
-            if let decoded = entity(name) {
-                result.append(decoded)
-                index = text.index(after: semicolon)
-            } else {
-                // NOTE: OPML files from feed readers often carry a bare '&' in titles; keep it as text.
-                result.append(c)
-                index = text.index(after: index)
-            }
-        }
-        return result
+        // NOTE: OPML files from feed readers often carry a bare '&' in titles; it stays as text.
+        CharacterReferences.decode(text) { entity($0).map(String.init) }
     }
 
     private static func entity(_ name: Substring) -> Character? {

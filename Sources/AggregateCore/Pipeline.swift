@@ -94,7 +94,7 @@ public struct Pipeline {
         } catch { throw .store(error) }
 
         var reports: [SourceReport] = []
-        var due: [(SourceSettings, FetchRequest)] = []
+        var due: [(source: SourceSettings, request: FetchRequest, configHash: String)] = []
         for source in configuration.sources {
             let state = states[source.id]
             let hash = Self.configHash(source)
@@ -111,7 +111,7 @@ public struct Pipeline {
                 etag: sameConfig ? state?.etag : nil,
                 lastModified: sameConfig ? state?.lastModified : nil,
                 allowPrivateNetworks: source.allowPrivateNetworks || configuration.site.fetch.allowPrivateNetworks)
-            due.append((source, request))
+            due.append((source, request, hash))
         }
 
         let ingest = Ingest(
@@ -128,10 +128,10 @@ public struct Pipeline {
         let preparer = ingest.preparer
         func merge(_ index: Int, _ prepared: ParsedOutcome) {
             guard failure == nil else { return }
-            let source = due[index].0
+            let (source, _, configHash) = due[index]
             let previous = states[source.id] ?? SourceState(sourceID: source.id, location: source.location)
             do {
-                reports.append(try ingest.process(prepared, source: source, previous: previous, configHash: Self.configHash(source)))
+                reports.append(try ingest.process(prepared, source: source, previous: previous, configHash: configHash))
                 if (store.batchAge ?? 0) > 1 {
                     try store.commitBatch()
                     try store.beginBatch()
@@ -142,13 +142,13 @@ public struct Pipeline {
                 failure = .sql(path: store.path, message: "\(error)", statement: "merge")
             }
         }
-        Fetcher(settings: configuration.site.fetch).fetchEach(due.map(\.1)) { index, outcome in
+        Fetcher(settings: configuration.site.fetch).fetchEach(due.map(\.request)) { index, outcome in
             done += 1
             options.progress?(done, due.count)
             guard failure == nil else { return }
-            let source = due[index].0
+            let (source, _, configHash) = due[index]
             let previous = states[source.id] ?? SourceState(sourceID: source.id, location: source.location)
-            parser.submit(ParseAhead.Job(index: index, outcome: outcome, source: source, previous: previous, configHash: Self.configHash(source), preparer: preparer))
+            parser.submit(ParseAhead.Job(index: index, outcome: outcome, source: source, previous: previous, configHash: configHash, preparer: preparer))
             while parser.waiting >= parser.limit, let (index, prepared) = parser.next() { merge(index, prepared) }
             while let (index, prepared) = parser.ready() { merge(index, prepared) }
         }

@@ -111,26 +111,7 @@ public enum HTMLText {
 
     /// Decodes the character references a sanitizer leaves: named basics and numeric ones.
     public static func decodeEntities(_ string: String) -> String {
-        guard string.contains("&") else { return string }
-        var out = ""
-        var index = string.startIndex
-        while index < string.endIndex {
-            let c = string[index]
-            guard c == "&", let semicolon = string[index...].prefix(12).firstIndex(of: ";") else {
-                out.append(c)
-                index = string.index(after: index)
-                continue
-            }
-            let name = string[string.index(after: index)..<semicolon]
-            if let decoded = decode(entity: name) {
-                out.unicodeScalars.append(decoded)
-                index = string.index(after: semicolon)
-            } else {
-                out.append(c)
-                index = string.index(after: index)
-            }
-        }
-        return out
+        CharacterReferences.decode(string[...]) { name in decode(entity: name).map { String(Character($0)) } }
     }
 
     private static let named: [Substring: Unicode.Scalar] = [

@@ -156,21 +156,10 @@ final class AtomHandler: XMLEventHandler {
         }
         switch name.ns {
         case .media:
-            switch name.local {
-            case "content":
-                if let url = attributes.value("url"), !url.isEmpty {
-                    entry!.enclosures.append(RSSEnclosure(url: url, type: attributes.value("type"), length: attributes.value("fileSize"),
-                                                          medium: attributes.value("medium"), base: base))
-                }
-            case "thumbnail":
-                if entry!.thumbnail == nil, let url = attributes.value("url") { entry!.thumbnail = URLResolver.resolve(url, against: base) }
-            case "description":
-                if entry!.mediaDescription == nil {
-                    field = .mediaDescription
-                    fieldKind = attributes.value("type") == "html" ? "html" : "text"
-                    return fieldKind == "html" ? .html : .text
-                }
-            default: break
+            if MediaRSS.start(name.local, attributes, base: base, into: &entry!) {
+                field = .mediaDescription
+                fieldKind = attributes.value("type") == "html" ? "html" : "text"
+                return fieldKind == "html" ? .html : .text
             }
         case .feedburner where name.local == "origLink":
             field = .origLink

@@ -138,20 +138,9 @@ final class RSSHandler: XMLEventHandler {
             if name.local == "modified" { field = .updated; return .text }
             if name.local == "created" || name.local == "issued" { field = .dcDate; return .text }
         case .media:
-            switch name.local {
-            case "content":
-                if let url = attributes.value("url"), !url.isEmpty {
-                    item!.enclosures.append(RSSEnclosure(url: url, type: attributes.value("type"), length: attributes.value("fileSize"),
-                                                         medium: attributes.value("medium"), base: base))
-                }
-            case "thumbnail":
-                if item!.thumbnail == nil, let url = attributes.value("url") { item!.thumbnail = URLResolver.resolve(url, against: base) }
-            case "description":
-                if item!.mediaDescription == nil {
-                    field = .mediaDescription
-                    return attributes.value("type") == "html" ? .html : .text
-                }
-            default: break
+            if MediaRSS.start(name.local, attributes, base: base, into: &item!) {
+                field = .mediaDescription
+                return attributes.value("type") == "html" ? .html : .text
             }
         case .itunes:
             switch name.local {
