@@ -115,29 +115,30 @@ static void axml_sax_error(void *ctx, xmlErrorPtr error) {
 }
 
 int axml_xml_parse(const char *buf, int len, const axml_xml_callbacks *callbacks, void *ctx) {
-    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(buf, len);
-    if (ctxt == NULL) return -1;
-    axml_xml_state state = { callbacks, ctx, ctxt, NULL };
-    xmlSAXHandler *sax = ctxt->sax;
-    memset(sax, 0, sizeof(xmlSAXHandler));
-    sax->initialized = XML_SAX2_MAGIC;
-    sax->startElementNs = axml_sax_start;
-    sax->endElementNs = axml_sax_end;
-    sax->characters = axml_sax_text;
-    sax->ignorableWhitespace = axml_sax_text;
-    sax->cdataBlock = axml_sax_text;
-    sax->getEntity = axml_sax_get_entity;
-    sax->entityDecl = axml_sax_entity_decl;
-    sax->serror = axml_sax_error;
-    // NOTE: userData must not be the context itself: libxml2 2.9 then falls back to the entities its
+    xmlSAXHandler sax;
+    memset(&sax, 0, sizeof(xmlSAXHandler));
+    sax.initialized = XML_SAX2_MAGIC;
+    sax.startElementNs = axml_sax_start;
+    sax.endElementNs = axml_sax_end;
+    sax.characters = axml_sax_text;
+    sax.ignorableWhitespace = axml_sax_text;
+    sax.cdataBlock = axml_sax_text;
+    sax.getEntity = axml_sax_get_entity;
+    sax.entityDecl = axml_sax_entity_decl;
+    sax.serror = axml_sax_error;
+    axml_xml_state state = { callbacks, ctx, NULL, NULL };
+    // NOTE: the push parser, given the whole document in one chunk, hands CDATA sections over in blocks;
+    // xmlParseDocument reads them character by character (a quarter of a parse of news feeds).
+    // userData must not be the context itself: libxml2 2.9 then falls back to the entities its
     // "SAX compatibility" mode records from the DTD, and expands them (billion laughs). With our own
     // userData, a declared entity is simply undefined.
-    ctxt->userData = &state;
+    xmlParserCtxtPtr ctxt = xmlCreatePushParserCtxt(&sax, &state, NULL, 0, NULL);
+    if (ctxt == NULL) return -1;
+    state.ctxt = ctxt;
     xmlCtxtUseOptions(ctxt, XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_IGNORE_ENC | XML_PARSE_NOCDATA);
     // The Swift side always hands over UTF-8 (it transcodes first), whatever the declaration says.
     xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
-    xmlParseDocument(ctxt);
-    ctxt->userData = ctxt;
+    xmlParseChunk(ctxt, buf, len, 1);
     if (ctxt->myDoc != NULL) { xmlFreeDoc(ctxt->myDoc); ctxt->myDoc = NULL; }
     xmlFreeParserCtxt(ctxt);
     for (axml_made_entity *e = state.entities; e != NULL;) {
