@@ -15,6 +15,9 @@ public struct StoreLookup: MergeLookup {
         try store.titleCandidates(containing: word, dated: range, limit: limit)
     }
     public func item(key: String) throws -> StoredItem? { try store.item(key: key) }
+    public func indexedWordCounts(_ words: [String], in candidates: [TitleCandidate]) throws -> [Int]? {
+        try store.sharedWordCounts(words, keys: candidates.map(\.key))
+    }
 
     /// Saves what a decision says; identities already taken by another item keep pointing there.
     public func apply(_ decision: MergeDecision) throws {

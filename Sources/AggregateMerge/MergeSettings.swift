@@ -24,4 +24,11 @@ public protocol MergeLookup {
     /// Items dated within `range` whose titles hold `word` (see `TitleNormalizer.indexWords`), newest first.
     func titleCandidates(containing word: String, dated range: ClosedRange<Date>, limit: Int) throws -> [TitleCandidate]
     func item(key: String) throws -> StoredItem?
+    /// For each candidate, how many of `words` are among the words its title was indexed under
+    /// (`TitleNormalizer.indexWords`); nil when the lookup does not know them.
+    func indexedWordCounts(_ words: [String], in candidates: [TitleCandidate]) throws -> [Int]?
+}
+
+extension MergeLookup {
+    public func indexedWordCounts(_ words: [String], in candidates: [TitleCandidate]) throws -> [Int]? { nil }
 }

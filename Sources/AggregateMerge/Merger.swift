@@ -129,8 +129,12 @@ public struct Merger: Sendable {
                 if other.sourceID != candidate.source.id { pool[other.key] = other }
             }
         }
-        let ranked = pool.values.map { other -> (shared: Int, other: TitleCandidate) in
-            (TitleNormalizer.count(of: rare, inNormalized: other.normalizedTitle), other)
+        let pooled = Array(pool.values)
+        // A distinctive word is indexed wherever it appears, so counting it among the indexed words is counting
+        // it in the title, without splitting every pooled headline (a fifth of a cold run's merging).
+        let indexed = rare.allSatisfy(TitleNormalizer.isDistinctive) ? try lookup.indexedWordCounts(Array(rare), in: pooled) : nil
+        let ranked = pooled.indices.map { index -> (shared: Int, other: TitleCandidate) in
+            (indexed?[index] ?? TitleNormalizer.count(of: rare, inNormalized: pooled[index].normalizedTitle), pooled[index])
         }
         .filter { $0.shared >= needed }
         .sorted { ($0.shared, $0.other.key) > ($1.shared, $1.other.key) }

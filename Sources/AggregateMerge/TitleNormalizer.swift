@@ -137,8 +137,13 @@ public enum TitleNormalizer {
     public static func indexWords(ofNormalized title: String) -> [String] {
         let all = words(ofNormalized: title)
         // Numbers count: "update number 17" and "update number 18" are two stories.
-        let long = all.filter { $0.count >= 4 || $0.unicodeScalars.contains(where: isUnspacedScript) || $0.contains(where: \.isNumber) }
+        let long = all.filter(isDistinctive)
         return Array(Set(long.isEmpty ? all : long)).sorted()
+    }
+
+    /// A word `indexWords` keeps whatever the other words of the title are.
+    public static func isDistinctive(_ word: String) -> Bool {
+        word.count >= 4 || word.unicodeScalars.contains(where: isUnspacedScript) || word.contains(where: \.isNumber)
     }
 
     static func isUnspacedScript(_ scalar: Unicode.Scalar) -> Bool {

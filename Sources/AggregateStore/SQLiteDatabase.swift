@@ -6,7 +6,11 @@ final class SQLiteDatabase {
     private let handle: OpaquePointer
     let path: String
 
+    /// Set once, before the first connection initializes SQLite.
+    private static let configured: Void = { _ = asqlite_disable_memory_statistics() }()
+
     init(path: String) throws(StoreError) {
+        Self.configured
         var db: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
         let rc = sqlite3_open_v2(path, &db, flags, nil)

@@ -1,6 +1,6 @@
 /// The store's tables. Bump `version` and add a step to `migrations` for every change.
 enum Schema {
-    static let version = 1
+    static let version = 2
 
     static let migrations: [String] = [
         """
@@ -64,6 +64,14 @@ enum Schema {
             word TEXT PRIMARY KEY,
             count INTEGER NOT NULL
         ) WITHOUT ROWID;
+        """,
+        // 2: the title words move into their item's row, and are counted and searched in memory (`TitleIndex`):
+        // a row per word and item, and a count per word kept up to date, were half of a cold run's merging.
+        """
+        ALTER TABLE items ADD COLUMN title_words TEXT NOT NULL DEFAULT '';
+        UPDATE items SET title_words = coalesce((SELECT group_concat(word, ' ') FROM title_words t WHERE t.key = items.key), '');
+        DROP TABLE title_words;
+        DROP TABLE word_frequency;
         """,
     ]
 }

@@ -7,6 +7,18 @@ public final class Store {
     public let path: String
     private lazy var statements = StatementCache(db: db)
     private let decoder = JSONDecoder()
+    /// The title words of the items, read on first use (see `TitleIndex`); nil until then, and after a rollback.
+    private var titleIndex: TitleIndex?
+
+    private func loadedTitleIndex() throws(StoreError) -> TitleIndex {
+        if let titleIndex { return titleIndex }
+        let index = TitleIndex()
+        _ = try statements["SELECT key, date, source_id, title_norm, title_words FROM items"].query { row in
+            index.add(key: row.text(0) ?? "", date: row.real(1) ?? 0, sourceID: row.text(2) ?? "", title: row.text(3) ?? "", joinedWords: row.text(4) ?? "")
+        }
+        titleIndex = index
+        return index
+    }
 
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
     public init(path: String) throws(StoreError) {
@@ -60,6 +72,7 @@ public final class Store {
             return value
         } catch {
             try? db.execute(inBatch ? "ROLLBACK TO unit; RELEASE unit" : "ROLLBACK")
+            titleIndex = nil
             throw error
         }
     }
@@ -87,6 +100,7 @@ public final class Store {
         guard batchStarted != nil else { return }
         batchStarted = nil
         try? db.execute("ROLLBACK")
+        titleIndex = nil
     }
 
     /// `PRAGMA integrity_check`: nil when the file is sound, else what SQLite found.
@@ -120,23 +134,20 @@ public final class Store {
 
     /// How many stored titles hold each word (words no title holds are left out).
     public func wordFrequencies(_ words: [String]) throws(StoreError) -> [String: Int] {
-        var counts: [String: Int] = [:]
-        for word in Set(words) {
-            let count = try statements["SELECT count FROM word_frequency WHERE word = ?"].query([.text(word)]) { row in row.integer(0) ?? 0 }.first ?? 0
-            if count > 0 { counts[word] = count }
-        }
-        return counts
+        try loadedTitleIndex().frequencies(words)
     }
 
     /// Items dated within `range` whose titles hold `word`, newest first, at most `limit`.
     public func titleCandidates(containing word: String, dated range: ClosedRange<Date>, limit: Int) throws(StoreError) -> [TitleCandidate] {
-        try statements[
-            "SELECT t.key, i.title_norm, i.source_id FROM title_words t JOIN items i ON i.key = t.key WHERE t.word = ? AND t.date BETWEEN ? AND ? ORDER BY t.date DESC LIMIT ?"
-        ].query([
-            .text(word), .real(range.lowerBound.timeIntervalSince1970), .real(range.upperBound.timeIntervalSince1970), .integer(limit),
-        ]) { row in
-            TitleCandidate(key: row.text(0) ?? "", normalizedTitle: row.text(1) ?? "", sourceID: row.text(2) ?? "")
-        }
+        try loadedTitleIndex().candidates(
+            containing: word, dated: range.lowerBound.timeIntervalSince1970...range.upperBound.timeIntervalSince1970, limit: limit)
+    }
+
+    /// For each key, how many of `words` the words its title was indexed under hold (nil when a key has no
+    /// title indexed). With words that `TitleNormalizer.indexWords` keeps whatever the rest of the title, this
+    /// is the count of those words in the title, without splitting it.
+    public func sharedWordCounts(_ words: [String], keys: [String]) throws(StoreError) -> [Int]? {
+        try loadedTitleIndex().sharedCounts(words, keys: keys)
     }
 
     public func item(key: String) throws(StoreError) -> StoredItem? {
@@ -153,22 +164,17 @@ public final class Store {
         let item = stored.item
         let date = item.displayDate.timeIntervalSince1970
         let data = ItemJSON.encode(item)
-        try statements["INSERT INTO items (key, source_id, date, content_hash, title_norm, data) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET source_id = excluded.source_id, date = excluded.date, content_hash = excluded.content_hash, title_norm = excluded.title_norm, data = excluded.data"]
-            .run([.text(item.key), .text(item.provenance.source.sourceID), .real(date), .text(stored.contentHash), .text(normalizedTitle), .blob(data)])
+        let index = try loadedTitleIndex()
+        let sourceID = item.provenance.source.sourceID
+        try statements["INSERT INTO items (key, source_id, date, content_hash, title_norm, title_words, data) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET source_id = excluded.source_id, date = excluded.date, content_hash = excluded.content_hash, title_norm = excluded.title_norm, title_words = excluded.title_words, data = excluded.data"]
+            .run([.text(item.key), .text(sourceID), .real(date), .text(stored.contentHash), .text(normalizedTitle), .text(TitleIndex.joined(titleWords)), .blob(data)])
+        index.add(key: item.key, date: date, sourceID: sourceID, title: normalizedTitle, words: titleWords)
         if !isNew { try statements["DELETE FROM item_categories WHERE key = ?"].run([.text(item.key)]) }
         for category in Set(item.categories) {
             try statements["INSERT INTO item_categories (category, date, key, source_id) VALUES (?, ?, ?, ?)"]
                 .run([.text(category), .real(date), .text(item.key), .text(item.provenance.source.sourceID)])
         }
         try addIdentities(identities, key: item.key)
-        if !isNew {
-            try statements["UPDATE word_frequency SET count = count - 1 WHERE word IN (SELECT word FROM title_words WHERE key = ?)"].run([.text(item.key)])
-            try statements["DELETE FROM title_words WHERE key = ?"].run([.text(item.key)])
-        }
-        for word in Set(titleWords) {
-            try statements["INSERT INTO title_words (word, date, key) VALUES (?, ?, ?)"].run([.text(word), .real(date), .text(item.key)])
-            try statements["INSERT INTO word_frequency (word, count) VALUES (?, 1) ON CONFLICT(word) DO UPDATE SET count = count + 1"].run([.text(word)])
-        }
     }
 
     /// Points identities at an existing item (those already taken keep their item).
@@ -209,10 +215,11 @@ public final class Store {
     @discardableResult
     public func prune(visible: Set<String>, before: Date) throws(StoreError) -> Int {
         let old = try statements["SELECT key FROM items WHERE date < ?"].query([.real(before.timeIntervalSince1970)]) { row in row.text(0) ?? "" }
+        let index = try loadedTitleIndex()
         var removed = 0
         for key in old where !visible.contains(key) {
-            try statements["UPDATE word_frequency SET count = count - 1 WHERE word IN (SELECT word FROM title_words WHERE key = ?)"].run([.text(key)])
             try statements["DELETE FROM items WHERE key = ?"].run([.text(key)])
+            index.remove(key: key)
             removed += 1
         }
         return removed
