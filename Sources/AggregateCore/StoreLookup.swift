@@ -15,8 +15,10 @@ public struct StoreLookup: MergeLookup {
         try store.titleCandidates(containing: word, dated: range, limit: limit)
     }
     public func item(key: String) throws -> StoredItem? { try store.item(key: key) }
-    public func indexedWordCounts(_ words: [String], in candidates: [TitleCandidate]) throws -> [Int]? {
-        try store.sharedWordCounts(words, keys: candidates.map(\.key))
+    public func rankedTitleCandidates(_ query: TitleQuery) throws -> [TitleCandidate] {
+        guard query.rareAreDistinctive else { return try rankedTitleCandidatesByTitles(query) }
+        return try store.rankedTitleCandidates(
+            words: query.rare, needed: query.needed, dated: query.range, excludingSource: query.sourceID, perWord: query.perWord, keep: query.keep)
     }
 
     /// Saves what a decision says; identities already taken by another item keep pointing there.

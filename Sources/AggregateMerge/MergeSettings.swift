@@ -24,11 +24,45 @@ public protocol MergeLookup {
     /// Items dated within `range` whose titles hold `word` (see `TitleNormalizer.indexWords`), newest first.
     func titleCandidates(containing word: String, dated range: ClosedRange<Date>, limit: Int) throws -> [TitleCandidate]
     func item(key: String) throws -> StoredItem?
-    /// For each candidate, how many of `words` are among the words its title was indexed under
-    /// (`TitleNormalizer.indexWords`); nil when the lookup does not know them.
-    func indexedWordCounts(_ words: [String], in candidates: [TitleCandidate]) throws -> [Int]?
+    /// The near-duplicate candidates of a headline (see `TitleQuery`).
+    func rankedTitleCandidates(_ query: TitleQuery) throws -> [TitleCandidate]
+}
+
+/// Which stored headlines may be the same story as a new one: those within `range`, from another source than
+/// `sourceID`, found under the first `needed` of its `rare` words (`perWord` each, newest first) and holding at
+/// least `needed` of them; the most shared first, then the greater key, at most `keep`.
+public struct TitleQuery: Sendable {
+    public var rare: [String]
+    public var needed: Int
+    public var range: ClosedRange<Date>
+    public var sourceID: String
+    public var perWord = 64
+    public var keep = 16
+    /// Every rare word is one `TitleNormalizer.indexWords` keeps in any title holding it: then the words a
+    /// title was indexed under tell which rare words it holds.
+    public var rareAreDistinctive: Bool
 }
 
 extension MergeLookup {
-    public func indexedWordCounts(_ words: [String], in candidates: [TitleCandidate]) throws -> [Int]? { nil }
+    public func rankedTitleCandidates(_ query: TitleQuery) throws -> [TitleCandidate] {
+        try rankedTitleCandidatesByTitles(query)
+    }
+
+    /// `rankedTitleCandidates` from `titleCandidates`, counting the shared words in each headline.
+    public func rankedTitleCandidatesByTitles(_ query: TitleQuery) throws -> [TitleCandidate] {
+        var pool: [String: TitleCandidate] = [:]
+        for word in query.rare.prefix(query.needed) {
+            for other in try titleCandidates(containing: word, dated: query.range, limit: query.perWord) {
+                // NOTE: one source's two similar headlines are two stories (live updates, daily briefings).
+                if other.sourceID != query.sourceID { pool[other.key] = other }
+            }
+        }
+        return pool.values.map { other -> (shared: Int, other: TitleCandidate) in
+            (TitleNormalizer.count(of: query.rare, inNormalized: other.normalizedTitle), other)
+        }
+        .filter { $0.shared >= query.needed }
+        .sorted { ($0.shared, $0.other.key) > ($1.shared, $1.other.key) }
+        .prefix(query.keep)
+        .map(\.other)
+    }
 }

@@ -122,25 +122,14 @@ public struct Merger: Sendable {
             .sorted { (frequencies[$0]!, $0) < (frequencies[$1]!, $1) }.prefix(3)
         guard !rare.isEmpty else { return nil }
         let needed = min(2, rare.count)
-        var pool: [String: TitleCandidate] = [:]
-        for word in rare.prefix(needed) {
-            for other in try lookup.titleCandidates(containing: word, dated: range, limit: 64) {
-                // NOTE: one source's two similar headlines are two stories (live updates, daily briefings).
-                if other.sourceID != candidate.source.id { pool[other.key] = other }
-            }
-        }
-        let pooled = Array(pool.values)
         // A distinctive word is indexed wherever it appears, so counting it among the indexed words is counting
-        // it in the title, without splitting every pooled headline (a fifth of a cold run's merging).
-        let indexed = rare.allSatisfy(TitleNormalizer.isDistinctive) ? try lookup.indexedWordCounts(Array(rare), in: pooled) : nil
-        let ranked = pooled.indices.map { index -> (shared: Int, other: TitleCandidate) in
-            (indexed?[index] ?? TitleNormalizer.count(of: rare, inNormalized: pooled[index].normalizedTitle), pooled[index])
-        }
-        .filter { $0.shared >= needed }
-        .sorted { ($0.shared, $0.other.key) > ($1.shared, $1.other.key) }
-        .prefix(16)
+        // it in the title, without splitting every pooled headline.
+        let query = TitleQuery(
+            rare: Array(rare), needed: needed, range: range, sourceID: candidate.source.id,
+            rareAreDistinctive: rare.allSatisfy(TitleNormalizer.isDistinctive))
+        let ranked = try lookup.rankedTitleCandidates(query)
         var best: (score: Double, key: String)?
-        for (_, other) in ranked {
+        for other in ranked {
             // The mean of two Dice scores: the word score is bounded by the word counts, the pair score by 1.
             guard (prepared.bound(against: other.normalizedTitle) + 1) / 2 >= settings.titleThreshold else { continue }
             let score = prepared.score(against: other.normalizedTitle)

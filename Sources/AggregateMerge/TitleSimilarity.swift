@@ -18,9 +18,12 @@ public enum TitleSimilarity {
         let pairs: Set<String>
         let numbers: Set<String>
         let wordCount: Int
+        /// The same headline as byte ranges, when it is all ASCII (see `ASCIIHeadline`).
+        let ascii: ASCIIHeadline?
 
         public init(_ normalized: String) {
             title = normalized
+            ascii = ASCIIHeadline(normalized)
             let list = TitleNormalizer.words(ofNormalized: normalized)
             wordCount = Set(list).count
             words = Set(list)
@@ -29,6 +32,12 @@ public enum TitleSimilarity {
         }
 
         public func score(against other: String) -> Double {
+            if let ascii, let other = ASCIIHeadline(other) { return ascii.score(against: other) }
+            return setScore(against: other)
+        }
+
+        /// The score as defined, over Sets of Strings (any script).
+        func setScore(against other: String) -> Double {
             if other == title { return 1 }
             let list = TitleNormalizer.words(ofNormalized: other)
             guard !list.isEmpty, wordCount > 0 else { return 0 }

@@ -28,7 +28,7 @@ public final class Store {
             // A 64 MiB page cache: the store is read at every merge, and with SQLite's default 2 MiB each page
             // came back through read(2) (measured: a fifth of a cold run on 1,000 feeds). No mmap: mapped pages
             // count in the resident size, which must stay small.
-            try db.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;")
+            try db.execute("PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;")
             try migrate()
         } catch {
             throw Self.explain(error, path: path)
@@ -143,11 +143,15 @@ public final class Store {
             containing: word, dated: range.lowerBound.timeIntervalSince1970...range.upperBound.timeIntervalSince1970, limit: limit)
     }
 
-    /// For each key, how many of `words` the words its title was indexed under hold (nil when a key has no
-    /// title indexed). With words that `TitleNormalizer.indexWords` keeps whatever the rest of the title, this
-    /// is the count of those words in the title, without splitting it.
-    public func sharedWordCounts(_ words: [String], keys: [String]) throws(StoreError) -> [Int]? {
-        try loadedTitleIndex().sharedCounts(words, keys: keys)
+    /// Items dated within `range`, from another source than `excludingSource`, found under the first `needed` of
+    /// `words` (`perWord` each, as `titleCandidates` lists them) and indexed under at least `needed` of `words`;
+    /// those indexed under the most of them first, then the greater key; at most `keep`.
+    public func rankedTitleCandidates(
+        words: [String], needed: Int, dated range: ClosedRange<Date>, excludingSource: String, perWord: Int, keep: Int
+    ) throws(StoreError) -> [TitleCandidate] {
+        try loadedTitleIndex().ranked(
+            words: words, needed: needed, dated: range.lowerBound.timeIntervalSince1970...range.upperBound.timeIntervalSince1970,
+            excludingSource: excludingSource, perWord: perWord, keep: keep)
     }
 
     public func item(key: String) throws(StoreError) -> StoredItem? {

@@ -15,19 +15,21 @@ import Foundation
 final class TitleIndex {
     private struct Slot {
         let key: String
-        let date: Double
         let sourceID: String
         let title: String
         let words: [Int32]
-        var live: Bool
     }
 
     /// Every item indexed, in the order saved; a saved-again or deleted item leaves a dead slot behind.
     private var slots: [Slot] = []
+    /// By slot, apart from the Strings: a posting list is scanned on these alone, without retaining anything.
+    private var dates: [Double] = []
+    private var live: [Bool] = []
     private var slotByKey: [String: Int32] = [:]
     /// Each distinct word's number (String equality, as SQLite's table and Swift's Sets had it).
     private var wordIDs: [String: Int32] = [:]
-    /// By word number: the slots whose titles hold it (dead slots included; they are skipped when read).
+    /// By word number: the slots whose titles hold it, oldest first (by date, then key), so that a look-up reads
+    /// only the newest within its range. Dead slots stay; they are skipped when read.
     private var postings: [[Int32]] = []
     /// By word number: how many live titles hold it.
     private var counts: [Int] = []
@@ -56,12 +58,31 @@ final class TitleIndex {
             let id = id(of: word)
             if !ids.contains(id) { ids.append(id) }
         }
-        slots.append(Slot(key: key, date: date, sourceID: sourceID, title: title, words: ids, live: true))
+        slots.append(Slot(key: key, sourceID: sourceID, title: title, words: ids))
+        dates.append(date)
+        live.append(true)
         slotByKey[key] = slot
         for id in ids {
-            postings[Int(id)].append(slot)
+            insert(slot, into: Int(id))
             counts[Int(id)] += 1
         }
+    }
+
+    /// Whether slot `a` comes before slot `b` in a posting list.
+    private func precedes(_ a: Int32, _ b: Int32) -> Bool {
+        let x = dates[Int(a)], y = dates[Int(b)]
+        if x != y { return x < y }
+        return slots[Int(a)].key.utf8.lexicographicallyPrecedes(slots[Int(b)].key.utf8)
+    }
+
+    private func insert(_ slot: Int32, into word: Int) {
+        // Items mostly arrive in no date order; a binary search and a move of 4-byte numbers keep the order.
+        var low = 0, high = postings[word].count
+        while low < high {
+            let middle = (low + high) / 2
+            if precedes(postings[word][middle], slot) { low = middle + 1 } else { high = middle }
+        }
+        postings[word].insert(slot, at: low)
     }
 
     /// Adds an item read back from `items.title_words`.
@@ -71,7 +92,7 @@ final class TitleIndex {
 
     func remove(key: String) {
         guard let slot = slotByKey.removeValue(forKey: key) else { return }
-        slots[Int(slot)].live = false
+        live[Int(slot)] = false
         for id in slots[Int(slot)].words { counts[Int(id)] -= 1 }
     }
 
@@ -88,32 +109,57 @@ final class TitleIndex {
     /// in which SQLite read its index backwards), at most `limit`.
     func candidates(containing word: String, dated range: ClosedRange<Double>, limit: Int) -> [TitleCandidate] {
         guard let id = wordIDs[word] else { return [] }
-        var found: [Int32] = []
-        for slot in postings[Int(id)] {
-            let entry = slots[Int(slot)]
-            if entry.live && range.contains(entry.date) { found.append(slot) }
-        }
-        found.sort { a, b in
-            let x = slots[Int(a)], y = slots[Int(b)]
-            if x.date != y.date { return x.date > y.date }
-            return y.key.utf8.lexicographicallyPrecedes(x.key.utf8)
-        }
-        return found.prefix(limit).map { slot in
-            let entry = slots[Int(slot)]
-            return TitleCandidate(key: entry.key, normalizedTitle: entry.title, sourceID: entry.sourceID)
-        }
+        return slots(holding: id, dated: range, limit: limit).map(candidate)
     }
 
-    /// For each key, how many of `words` its indexed words hold; nil when a key is not indexed.
-    func sharedCounts(_ words: [String], keys: [String]) -> [Int]? {
-        let ids = words.compactMap { wordIDs[$0] }
-        var result: [Int] = []
-        result.reserveCapacity(keys.count)
-        for key in keys {
-            guard let slot = slotByKey[key] else { return nil }
-            let held = slots[Int(slot)].words
-            result.append(ids.reduce(0) { $0 + (held.contains($1) ? 1 : 0) })
+    private func slots(holding id: Int32, dated range: ClosedRange<Double>, limit: Int) -> [Int32] {
+        let list = postings[Int(id)]
+        // The first slot dated after the range, then backwards: newest first, the greater key first.
+        var low = 0, high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if dates[Int(list[middle])] <= range.upperBound { low = middle + 1 } else { high = middle }
         }
-        return result
+        var found: [Int32] = []
+        var index = low - 1
+        while index >= 0 && found.count < limit {
+            let slot = list[index]
+            if dates[Int(slot)] < range.lowerBound { break }
+            if live[Int(slot)] { found.append(slot) }
+            index -= 1
+        }
+        return found
+    }
+
+    private func candidate(_ slot: Int32) -> TitleCandidate {
+        let entry = slots[Int(slot)]
+        return TitleCandidate(key: entry.key, normalizedTitle: entry.title, sourceID: entry.sourceID)
+    }
+
+    /// See `Store.rankedTitleCandidates`: the same pooling and ranking as the merge stage's generic one, on slot
+    /// and word numbers.
+    func ranked(words: [String], needed: Int, dated range: ClosedRange<Double>, excludingSource: String, perWord: Int, keep: Int) -> [TitleCandidate] {
+        let ids = words.map { wordIDs[$0] }
+        var pool: [Int32] = []
+        var pooled = Set<Int32>()
+        for id in ids.prefix(needed) {
+            guard let id else { continue }
+            for slot in slots(holding: id, dated: range, limit: perWord)
+            where slots[Int(slot)].sourceID != excludingSource && pooled.insert(slot).inserted {
+                pool.append(slot)
+            }
+        }
+        var ranked: [(shared: Int, slot: Int32)] = []
+        for slot in pool {
+            let held = slots[Int(slot)].words
+            var shared = 0
+            for case let id? in ids where held.contains(id) { shared += 1 }
+            if shared >= needed { ranked.append((shared, slot)) }
+        }
+        ranked.sort { a, b in
+            if a.shared != b.shared { return a.shared > b.shared }
+            return slots[Int(a.slot)].key > slots[Int(b.slot)].key
+        }
+        return ranked.prefix(keep).map { candidate($0.slot) }
     }
 }

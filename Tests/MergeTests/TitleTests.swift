@@ -1,4 +1,4 @@
-import AggregateMerge
+@testable import AggregateMerge
 import Testing
 
 struct TitleTests {
@@ -55,5 +55,21 @@ struct TitleTests {
         #expect(key.hasPrefix("urn:uuid:"))
         #expect(key.count == "urn:uuid:".count + 36)
         #expect(Array(key)["urn:uuid:".count + 14] == "8")
+    }
+
+    /// ASCII headlines are scored on byte ranges (`ASCIIHeadline`): the very same number as the Sets give.
+    @Test func asciiScoreIsTheSetScore() {
+        let titles = [
+            "china central asia solidify regional partnership", "china and central asia solidify regional partnership",
+            "pakistans budget targets 4 2 growth", "pakistans budget targets 4 3 growth", "budget budget targets targets",
+            "magnitude 6 1 earthquake strikes off japan coast", "earthquake of magnitude 6 1 strikes off japan coast",
+            "the the the", "the", "a b a b a b", "b a b a", "x", "", "trump xi summit", "xi trump summit", "4 4 4", "4",
+        ]
+        for a in titles {
+            let prepared = TitleSimilarity.Prepared(a)
+            for b in titles {
+                #expect(prepared.score(against: b) == prepared.setScore(against: b), "\(a) / \(b)")
+            }
+        }
     }
 }
