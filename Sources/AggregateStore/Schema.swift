@@ -67,11 +67,14 @@ enum Schema {
         """,
         // 2: the title words move into their item's row, and are counted and searched in memory (`TitleIndex`):
         // a row per word and item, and a count per word kept up to date, were half of a cold run's merging.
+        // Identities lose their index by item, which nothing reads.
         """
         ALTER TABLE items ADD COLUMN title_words TEXT NOT NULL DEFAULT '';
         UPDATE items SET title_words = coalesce((SELECT group_concat(word, ' ') FROM title_words t WHERE t.key = items.key), '');
         DROP TABLE title_words;
         DROP TABLE word_frequency;
+        -- nothing looks identities up by item; the index cost a B-tree insert per identity saved
+        DROP INDEX identities_by_key;
         """,
     ]
 }

@@ -193,20 +193,29 @@ public final class Store {
     /// one source, none dated before `since`.
     public func latestItems(category: String?, limit: Int, perSource: Int? = nil, since: Date? = nil) throws(StoreError) -> [Item] {
         let cutoff = SQLiteStatement.Value.real(since?.timeIntervalSince1970 ?? -Double.greatestFiniteMagnitude)
-        let rows: [(String, [UInt8])]
+        // Keys first, then the data of those kept: selecting the data in the ranking query copied every item of
+        // the category, a few hundred MB on a cold run, into SQLite's sorters.
+        let keys: [String]
         if let category {
-            rows = try statements["""
-                SELECT key, data FROM (
-                    SELECT i.key AS key, i.data AS data, c.date AS date,
-                           ROW_NUMBER() OVER (PARTITION BY c.source_id ORDER BY c.date DESC, c.key) AS rank
-                    FROM item_categories c JOIN items i ON i.key = c.key
-                    WHERE c.category = ? AND c.date >= ?
+            keys = try statements["""
+                SELECT key FROM (
+                    SELECT key, date, ROW_NUMBER() OVER (PARTITION BY source_id ORDER BY date DESC, key) AS rank
+                    FROM item_categories
+                    WHERE category = ? AND date >= ?
                 ) WHERE rank <= ? ORDER BY date DESC, key LIMIT ?
                 """]
-                .query([.text(category), cutoff, .integer(perSource ?? Int(Int32.max)), .integer(limit)]) { row in (row.text(0) ?? "", row.blob(1)) }
+                .query([.text(category), cutoff, .integer(perSource ?? Int(Int32.max)), .integer(limit)]) { row in row.text(0) ?? "" }
         } else {
-            rows = try statements["SELECT key, data FROM items WHERE date >= ? ORDER BY date DESC, key LIMIT ?"]
-                .query([cutoff, .integer(limit)]) { row in (row.text(0) ?? "", row.blob(1)) }
+            keys = try statements["SELECT key FROM items WHERE date >= ? ORDER BY date DESC, key LIMIT ?"]
+                .query([cutoff, .integer(limit)]) { row in row.text(0) ?? "" }
+        }
+        var rows: [(String, [UInt8])] = []
+        rows.reserveCapacity(keys.count)
+        for key in keys {
+            // Every category row has its item (a foreign key, deleted with it).
+            if let data = try statements["SELECT data FROM items WHERE key = ?"].query([.text(key)], { row in row.blob(0) }).first {
+                rows.append((key, data))
+            }
         }
         var items: [Item] = []
         items.reserveCapacity(rows.count)
@@ -218,7 +227,13 @@ public final class Store {
     /// Their identities stay, so that a source still listing one does not bring it back as new.
     @discardableResult
     public func prune(visible: Set<String>, before: Date) throws(StoreError) -> Int {
-        let old = try statements["SELECT key FROM items WHERE date < ?"].query([.real(before.timeIntervalSince1970)]) { row in row.text(0) ?? "" }
+        // The title index, when a merge loaded it, holds every item's date: no need to read the whole table.
+        let old: [String]
+        if let titleIndex {
+            old = titleIndex.keys(datedBefore: before.timeIntervalSince1970)
+        } else {
+            old = try statements["SELECT key FROM items WHERE date < ?"].query([.real(before.timeIntervalSince1970)]) { row in row.text(0) ?? "" }
+        }
         let index = try loadedTitleIndex()
         var removed = 0
         for key in old where !visible.contains(key) {

@@ -162,4 +162,9 @@ final class TitleIndex {
         }
         return ranked.prefix(keep).map { candidate($0.slot) }
     }
+
+    /// Keys of the items dated before `date`.
+    func keys(datedBefore date: Double) -> [String] {
+        slots.indices.filter { live[$0] && dates[$0] < date }.map { slots[$0].key }
+    }
 }
