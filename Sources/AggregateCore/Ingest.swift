@@ -14,7 +14,7 @@ struct ParsedOutcome: Sendable {
     /// The parse, unless no body came or the body is the one already merged.
     let parse: Result<ParseResult, ParseError>?
     /// The parsed entries routed and prepared for merging, in feed order (nil for an entry routing drops).
-    var entries: [PreparedEntry?]? = nil
+    var entries: [ReadyEntry?]? = nil
 
     /// Hashes and parses `outcome`'s body unless it is the body merged last time with the same configuration;
     /// with `preparer`, routes and prepares its entries too.
@@ -60,13 +60,21 @@ struct EntryPreparer: Sendable {
     let now: Date
 
     /// The first `Ingest.maxEntriesPerFetch` entries of `feed`, nil for those routing drops.
-    func prepare(_ feed: Feed, source: SourceSettings) -> [PreparedEntry?] {
+    func prepare(_ feed: Feed, source: SourceSettings) -> [ReadyEntry?] {
         feed.entries.prefix(Ingest.maxEntriesPerFetch).map { entry in
             let routing = router.route(entry, source: source, known: categories)
             if routing.isDropped { return nil }
-            return merger.prepare(entry, feed: feed, source: source, categories: routing.categories, now: now)
+            let prepared = merger.prepare(entry, feed: feed, source: source, categories: routing.categories, now: now)
+            return ReadyEntry(prepared: prepared, newItemData: Store.encode(prepared.newItem))
         }
     }
+}
+
+/// An entry prepared for merging, with the stored form of the item it becomes if new: most entries of a cold
+/// run are new, and encoding them here keeps that work off the merging thread.
+struct ReadyEntry: Sendable {
+    let prepared: PreparedEntry
+    let newItemData: [UInt8]
 }
 
 /// One fetched source through parse and merge into the store: all of it or none of it.
@@ -156,8 +164,8 @@ struct Ingest {
                         report.filtered += 1
                         continue
                     }
-                    let decision = try merger.merge(entry, lookup: lookup)
-                    try lookup.apply(decision)
+                    let decision = try merger.merge(entry.prepared, lookup: lookup)
+                    try lookup.apply(decision, encoded: decision.outcome == .new ? entry.newItemData : nil)
                     switch decision.outcome {
                     case .new: report.new += 1
                     case .updated: report.updated += 1

@@ -24,7 +24,8 @@ public struct Merger: Sendable {
     /// so a run prepares the next source's entries while it merges the current one.
     public func prepare(_ entry: Entry, feed: Feed, source: SourceSettings, categories: [String], now: Date) -> PreparedEntry {
         let candidate = Candidate(entry: entry, feed: feed, source: source, categories: categories, now: now, settings: settings)
-        return PreparedEntry(candidate: candidate, headline: TitleSimilarity.Prepared(candidate.normalizedTitle))
+        let newItem = candidate.makeItem(key: StableHash.uuidURN(source.id + "\u{1F}" + candidate.identityName), firstSeen: now)
+        return PreparedEntry(candidate: candidate, headline: TitleSimilarity.Prepared(candidate.normalizedTitle), newItem: newItem)
     }
 
     /// Merges an entry `prepare` made (with these settings) into what `lookup` holds.
@@ -50,7 +51,7 @@ public struct Merger: Sendable {
         if let stored = try similarStory(to: candidate, headline: prepared.headline, lookup: lookup) {
             return duplicate(candidate, of: stored)
         }
-        let item = candidate.makeItem(key: StableHash.uuidURN(source.id + "\u{1F}" + candidate.identityName), firstSeen: now)
+        let item = prepared.newItem
         return MergeDecision(
             outcome: .new, stored: StoredItem(item: item, contentHash: candidate.contentHash), key: item.key,
             identities: candidate.identities, titleWords: candidate.titleWords, normalizedTitle: candidate.normalizedTitle)
@@ -148,4 +149,6 @@ public struct Merger: Sendable {
 public struct PreparedEntry: Sendable {
     let candidate: Candidate
     let headline: TitleSimilarity.Prepared
+    /// The item the entry becomes if it is new (made here, off the merging thread).
+    public let newItem: Item
 }

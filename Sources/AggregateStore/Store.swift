@@ -132,6 +132,9 @@ public final class Store {
             .query([.text(identity.kind.rawValue), .text(identity.value)]) { row in row.text(0) }.first ?? nil
     }
 
+    /// An item as `save` stores it: safe on any thread.
+    public static func encode(_ item: Item) -> [UInt8] { ItemJSON.encode(item) }
+
     /// How many stored titles hold each word (words no title holds are left out).
     public func wordFrequencies(_ words: [String]) throws(StoreError) -> [String: Int] {
         try loadedTitleIndex().frequencies(words)
@@ -164,10 +167,13 @@ public final class Store {
 
     /// Inserts or replaces an item with its categories, and adds identities and title words that point at it.
     /// `isNew` says the key was never saved before, which spares the clean-up of its previous rows.
-    public func save(_ stored: StoredItem, identities: [ItemIdentity], titleWords: [String], normalizedTitle: String, isNew: Bool = false) throws(StoreError) {
+    /// `encoded`, when given, is `Store.encode(stored.item)` made beforehand (on another thread).
+    public func save(
+        _ stored: StoredItem, identities: [ItemIdentity], titleWords: [String], normalizedTitle: String, isNew: Bool = false, encoded: [UInt8]? = nil
+    ) throws(StoreError) {
         let item = stored.item
         let date = item.displayDate.timeIntervalSince1970
-        let data = ItemJSON.encode(item)
+        let data = encoded ?? ItemJSON.encode(item)
         let index = try loadedTitleIndex()
         let sourceID = item.provenance.source.sourceID
         try statements["INSERT INTO items (key, source_id, date, content_hash, title_norm, title_words, data) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET source_id = excluded.source_id, date = excluded.date, content_hash = excluded.content_hash, title_norm = excluded.title_norm, title_words = excluded.title_words, data = excluded.data"]
