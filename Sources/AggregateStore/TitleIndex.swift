@@ -25,6 +25,9 @@ final class TitleIndex {
     /// By slot, apart from the Strings: a posting list is scanned on these alone, without retaining anything.
     private var dates: [Double] = []
     private var live: [Bool] = []
+    /// By slot, the source's number (in `sourceNumbers`).
+    private var sources: [Int32] = []
+    private var sourceNumbers: [String: Int32] = [:]
     private var slotByKey: [String: Int32] = [:]
     /// Each distinct word's number (String equality, as SQLite's table and Swift's Sets had it).
     private var wordIDs: [String: Int32] = [:]
@@ -59,6 +62,8 @@ final class TitleIndex {
             if !ids.contains(id) { ids.append(id) }
         }
         slots.append(Slot(key: key, sourceID: sourceID, title: title, words: ids))
+        if sourceNumbers[sourceID] == nil { sourceNumbers[sourceID] = Int32(sourceNumbers.count) }
+        sources.append(sourceNumbers[sourceID]!)
         dates.append(date)
         live.append(true)
         slotByKey[key] = slot
@@ -140,20 +145,22 @@ final class TitleIndex {
     /// and word numbers.
     func ranked(words: [String], needed: Int, dated range: ClosedRange<Double>, excludingSource: String, perWord: Int, keep: Int) -> [TitleCandidate] {
         let ids = words.map { wordIDs[$0] }
+        let excluded = sourceNumbers[excludingSource] ?? -1
+        // At most `needed` × `perWord` slots: a linear search beats hashing.
         var pool: [Int32] = []
-        var pooled = Set<Int32>()
         for id in ids.prefix(needed) {
             guard let id else { continue }
-            for slot in slots(holding: id, dated: range, limit: perWord)
-            where slots[Int(slot)].sourceID != excludingSource && pooled.insert(slot).inserted {
+            for slot in slots(holding: id, dated: range, limit: perWord) where sources[Int(slot)] != excluded && !pool.contains(slot) {
                 pool.append(slot)
             }
         }
         var ranked: [(shared: Int, slot: Int32)] = []
         for slot in pool {
-            let held = slots[Int(slot)].words
             var shared = 0
-            for case let id? in ids where held.contains(id) { shared += 1 }
+            slots.withUnsafeBufferPointer { all in
+                let held = all[Int(slot)].words
+                for case let id? in ids where held.contains(id) { shared += 1 }
+            }
             if shared >= needed { ranked.append((shared, slot)) }
         }
         ranked.sort { a, b in
