@@ -18,12 +18,12 @@ public enum TitleSimilarity {
         let pairs: Set<String>
         let numbers: Set<String>
         let wordCount: Int
-        /// The same headline as byte ranges, when it is all ASCII (see `ASCIIHeadline`).
-        let ascii: ASCIIHeadline?
+        /// The same headline as byte ranges, when its bytes can be compared (see `ByteHeadline`).
+        let byteForm: ByteHeadline?
 
         public init(_ normalized: String) {
             title = normalized
-            ascii = ASCIIHeadline(normalized)
+            byteForm = ByteHeadline(normalized)
             let list = TitleNormalizer.words(ofNormalized: normalized)
             wordCount = Set(list).count
             words = Set(list)
@@ -32,7 +32,7 @@ public enum TitleSimilarity {
         }
 
         public func score(against other: String) -> Double {
-            if let ascii, let other = ASCIIHeadline(other) { return ascii.score(against: other) }
+            if let byteForm, let other = ByteHeadline(other) { return byteForm.score(against: other) }
             return setScore(against: other)
         }
 

@@ -57,18 +57,24 @@ struct TitleTests {
         #expect(Array(key)["urn:uuid:".count + 14] == "8")
     }
 
-    /// ASCII headlines are scored on byte ranges (`ASCIIHeadline`): the very same number as the Sets give.
-    @Test func asciiScoreIsTheSetScore() {
+    /// Headlines of ASCII and inert scalars are scored on byte ranges (`ByteHeadline`): the very same number as
+    /// the Sets give.
+    @Test func byteScoreIsTheSetScore() {
         let titles = [
             "china central asia solidify regional partnership", "china and central asia solidify regional partnership",
             "pakistans budget targets 4 2 growth", "pakistans budget targets 4 3 growth", "budget budget targets targets",
             "magnitude 6 1 earthquake strikes off japan coast", "earthquake of magnitude 6 1 strikes off japan coast",
             "the the the", "the", "a b a b a b", "b a b a", "x", "", "trump xi summit", "xi trump summit", "4 4 4", "4",
+            "президент россии подписал указ", "президент россии подписал новыи указ", "указ 2 президента", "указ 3 президента",
+            "中国经济稳中向好", "中国经济稳中向好 2026", "中国经济 稳中向好", "经济", "中国经济二季度稳中向好", "中国经济三季度稳中向好",
+            "وزیر اعظم نے اجلاس طلب کر لیا", "وزیر اعظم نے اجلاس طلب کیا", "قیمت ٣ روپے", "قیمت ٤ روپے",
+            "e\u{301}te\u{301} chaud", "\u{E9}t\u{E9} chaud", "\u{212B}ngstrom", "\u{C5}ngstrom", "한국 경제", "한국 경제 성장",
         ]
         for a in titles {
             let prepared = TitleSimilarity.Prepared(a)
             for b in titles {
                 #expect(prepared.score(against: b) == prepared.setScore(against: b), "\(a) / \(b)")
+                #expect(TitleSimilarity.Prepared(b).score(against: a) == TitleSimilarity.Prepared(b).setScore(against: a), "\(b) / \(a)")
             }
         }
     }

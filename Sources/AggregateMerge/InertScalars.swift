@@ -1,0 +1,53 @@
+import Foundation
+
+/// Scalars that are their own canonical decomposition, with combining class 0, that are no mark and no Hangul
+/// jamo: a string made only of them is its own NFD and each of its scalars is a grapheme cluster of its own.
+/// Two such strings are canonically equivalent (equal as Swift Strings) exactly when their bytes are equal.
+///
+/// Answers are computed with Foundation's decomposition once per 256-scalar block of the BMP, when first asked,
+/// and kept (both threads of a run ask; a lock guards the table).
+enum InertScalars {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var known = [Bool](repeating: false, count: 256)
+    nonisolated(unsafe) private static var inert = [Bool](repeating: false, count: 65_536)
+
+    /// Whether every scalar of `text` is ASCII or inert.
+    static func all(_ text: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        for scalar in text.unicodeScalars where scalar.value >= 0x80 {
+            guard scalar.value < 0x10000 else { return false }
+            let block = Int(scalar.value >> 8)
+            if !known[block] { fill(block) }
+            if !inert[Int(scalar.value)] { return false }
+        }
+        return true
+    }
+
+    private static func fill(_ block: Int) {
+        for value in (block << 8)..<((block + 1) << 8) {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            inert[value] = isInert(scalar)
+        }
+        known[block] = true
+    }
+
+    private static func isInert(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .control, .format, .surrogate, .unassigned, .privateUse: return false
+        default: break
+        }
+        guard properties.canonicalCombiningClass == .notReordered else { return false }
+        // Hangul jamo combine into syllables, and syllables decompose (algorithmically). Thai and Lao hold letters
+        // that join the previous character's cluster (SARA AM), Malayalam one that joins the next (dot reph),
+        // halfwidth Katakana two sound marks: a cluster of more than one scalar, which `Character` would see.
+        switch scalar.value {
+        case 0x1100...0x11FF, 0xA960...0xA97F, 0xD7B0...0xD7FF, 0xAC00...0xD7A3, 0x3131...0x318E,
+             0x0E00...0x0EFF, 0x0D4E, 0xFF9E...0xFF9F: return false
+        default: break
+        }
+        let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
+        return decomposed.count == 1 && decomposed.first == scalar
+    }
+}
