@@ -67,14 +67,34 @@ enum Schema {
         """,
         // 2: the title words move into their item's row, and are counted and searched in memory (`TitleIndex`):
         // a row per word and item, and a count per word kept up to date, were half of a cold run's merging.
-        // Identities lose their index by item, which nothing reads.
         """
         ALTER TABLE items ADD COLUMN title_words TEXT NOT NULL DEFAULT '';
         UPDATE items SET title_words = coalesce((SELECT group_concat(word, ' ') FROM title_words t WHERE t.key = items.key), '');
         DROP TABLE title_words;
         DROP TABLE word_frequency;
-        -- nothing looks identities up by item; the index cost a B-tree insert per identity saved
-        DROP INDEX identities_by_key;
+        -- Identities and categories as clustered tables (WITHOUT ROWID): one B-tree each where there were two and
+        -- four, written for every item saved. Nothing looks identities up by item; categories are read by
+        -- category and date (the key), and found by item for deletes.
+        CREATE TABLE identities_clustered (
+            kind TEXT NOT NULL,
+            value TEXT NOT NULL,
+            key TEXT NOT NULL,
+            PRIMARY KEY (kind, value)
+        ) WITHOUT ROWID;
+        INSERT INTO identities_clustered (kind, value, key) SELECT kind, value, key FROM identities;
+        DROP TABLE identities;
+        ALTER TABLE identities_clustered RENAME TO identities;
+        CREATE TABLE item_categories_clustered (
+            category TEXT NOT NULL,
+            date REAL NOT NULL,
+            key TEXT NOT NULL REFERENCES items(key) ON DELETE CASCADE,
+            source_id TEXT NOT NULL,
+            PRIMARY KEY (category, date, key)
+        ) WITHOUT ROWID;
+        INSERT INTO item_categories_clustered (category, date, key, source_id) SELECT category, date, key, source_id FROM item_categories;
+        DROP TABLE item_categories;
+        ALTER TABLE item_categories_clustered RENAME TO item_categories;
+        CREATE INDEX item_categories_by_key ON item_categories(key);
         """,
     ]
 }
