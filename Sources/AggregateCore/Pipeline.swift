@@ -127,6 +127,7 @@ public struct Pipeline {
         let parser = ParseAhead()
         let preparer = ingest.preparer
         func merge(_ index: Int, _ prepared: ParsedOutcome) {
+            defer { parser.discard(prepared) }
             guard failure == nil else { return }
             let (source, _, configHash) = due[index]
             let previous = states[source.id] ?? SourceState(sourceID: source.id, location: source.location)
