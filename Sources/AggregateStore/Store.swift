@@ -240,11 +240,11 @@ public final class Store {
         } else {
             old = try statements["SELECT key FROM items WHERE date < ?"].query([.real(before.timeIntervalSince1970)]) { row in row.text(0) ?? "" }
         }
-        let index = try loadedTitleIndex()
         var removed = 0
         for key in old where !visible.contains(key) {
             try statements["DELETE FROM items WHERE key = ?"].run([.text(key)])
-            index.remove(key: key)
+            // Not loaded, the index will be read as the table is now.
+            titleIndex?.remove(key: key)
             removed += 1
         }
         return removed
