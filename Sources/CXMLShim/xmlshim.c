@@ -7,6 +7,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/xmlerror.h>
 #include <libxml/SAX2.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -111,6 +112,13 @@ static void axml_sax_error(void *ctx, xmlErrorPtr error) {
     if (error == NULL || ctx == NULL) return;
     axml_xml_state *s = (axml_xml_state *)ctx;
     int kind = error->level == XML_ERR_WARNING ? AXML_WARNING : error->level == XML_ERR_ERROR ? AXML_ERROR : AXML_FATAL;
+    // The push parser calls a document cut short "extra content at the end": say what happened.
+    if (error->code == XML_ERR_DOCUMENT_END && s->ctxt != NULL && s->ctxt->nameNr > 0 && s->ctxt->name != NULL) {
+        char message[200];
+        snprintf(message, sizeof(message), "Premature end of data in tag %.120s", (const char *)s->ctxt->name);
+        s->cb->message(s->ctx, kind, error->line, message);
+        return;
+    }
     s->cb->message(s->ctx, kind, error->line, error->message != NULL ? error->message : "unknown XML error");
 }
 
@@ -138,7 +146,26 @@ int axml_xml_parse(const char *buf, int len, const axml_xml_callbacks *callbacks
     xmlCtxtUseOptions(ctxt, XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_IGNORE_ENC | XML_PARSE_NOCDATA);
     // The Swift side always hands over UTF-8 (it transcodes first), whatever the declaration says.
     xmlSwitchEncoding(ctxt, XML_CHAR_ENCODING_UTF8);
+    // XML reads every CR LF and lone CR as LF before parsing; the push parser's fast paths for character
+    // data and CDATA skip that, so it is done here (a &#13; reference still gives a CR).
+    char *normalized = NULL;
+    if (len > 0 && memchr(buf, '\r', (size_t)len) != NULL) {
+        normalized = malloc((size_t)len);
+        if (normalized == NULL) { xmlFreeParserCtxt(ctxt); return -1; }
+        int n = 0;
+        for (int i = 0; i < len; i++) {
+            if (buf[i] == '\r') {
+                normalized[n++] = '\n';
+                if (i + 1 < len && buf[i + 1] == '\n') i++;
+            } else {
+                normalized[n++] = buf[i];
+            }
+        }
+        buf = normalized;
+        len = n;
+    }
     xmlParseChunk(ctxt, buf, len, 1);
+    free(normalized);
     if (ctxt->myDoc != NULL) { xmlFreeDoc(ctxt->myDoc); ctxt->myDoc = NULL; }
     xmlFreeParserCtxt(ctxt);
     for (axml_made_entity *e = state.entities; e != NULL;) {
@@ -202,3 +229,14 @@ int axml_html_parse(const char *buf, int len, const axml_html_callbacks *callbac
 }
 
 void axml_init(void) { xmlInitParser(); }
+
+// MARK: - HTML 4 entities, as libxml2's HTML parser reads them
+
+int axml_html_parser_entity(const char *name, size_t len) {
+    char buffer[40];
+    if (len == 0 || len >= sizeof(buffer)) return -1;
+    memcpy(buffer, name, len);
+    buffer[len] = '\0';
+    const htmlEntityDesc *entity = htmlEntityLookup((const xmlChar *)buffer);
+    return entity != NULL ? (int)entity->value : -1;
+}

@@ -53,5 +53,8 @@ const char *axml_html_entity_value(const char *name, size_t len);
 /// the number of C0 control bytes XML forbids (all but tab, LF, CR), `*non_ascii` 1 when any byte >= 0x80.
 int axml_scan_utf8(const unsigned char *buf, size_t len, size_t *controls, int *non_ascii);
 
+/// The code point libxml2's HTML parser reads for the named reference `&name;` (its HTML 4 table), or -1.
+int axml_html_parser_entity(const char *name, size_t len);
+
 /// Initializes libxml2 once, before any parse; required before parsing from several threads.
 void axml_init(void);
