@@ -58,6 +58,20 @@ private let slash = UInt8(ascii: "/"), quote = UInt8(ascii: "\""), apostrophe = 
     isLetter(b) || isDigit(b) || b == UInt8(ascii: "_") || b == UInt8(ascii: "-") || b == UInt8(ascii: ":") || b == UInt8(ascii: ".")
 }
 
+private let ones: UInt64 = 0x0101_0101_0101_0101
+private let highs: UInt64 = 0x8080_8080_8080_8080
+
+@inline(__always) private func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+    let x = word ^ (ones &* UInt64(byte))
+    return (x &- ones) & ~x & highs != 0
+}
+
+/// True when one of the eight bytes may be '<', '&', '>', 0xEF or a control (tab and line feed included).
+@inline(__always) private func mayNeedAttention(_ word: UInt64) -> Bool {
+    (word &- 0x2020_2020_2020_2020) & ~word & highs != 0
+        || hasByte(word, lt) || hasByte(word, amp) || hasByte(word, gt) || hasByte(word, 0xEF)
+}
+
 /// A C0 control other than tab and line feed (carriage returns too: libxml2 may fold them), or the
 /// start of U+FFFE/U+FFFF, which libxml2's HTML parser drops: the libxml2 path decides those.
 @inline(__always) private func isUnsafeAt(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
@@ -105,12 +119,16 @@ private struct Scanner {
         let n = p.count
         while i < n {
             let start = i
-            // Runs of ordinary text are copied as they are.
-            while i < n {
-                let b = p[i]
-                if b > gt && b != 0xEF { i += 1; continue }
-                if b == lt || b == amp || b == gt || b == 0xEF || (b < 0x20 && b != 0x09 && b != 0x0A) { break }
-                i += 1
+            // Runs of ordinary text are copied as they are; they are found eight bytes at a time.
+            let base = UnsafeRawPointer(p.baseAddress!)
+            scan: while i < n {
+                while i + 8 <= n && !mayNeedAttention(base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
+                let stop = min(n, i + 8)
+                while i < stop {
+                    let b = p[i]
+                    if b == lt || b == amp || b == gt || b == 0xEF || (b < 0x20 && b != 0x09 && b != 0x0A) { break scan }
+                    i += 1
+                }
             }
             if i > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<i])) }
             guard i < n else { break }
