@@ -53,5 +53,8 @@ const char *axml_html_entity_value(const char *name, size_t len);
 /// the number of C0 control bytes XML forbids (all but tab, LF, CR), `*non_ascii` 1 when any byte >= 0x80.
 int axml_scan_utf8(const unsigned char *buf, size_t len, size_t *controls, int *non_ascii);
 
+/// `axml_scan_utf8` a byte at a time: what the vector version (AVX2, when the CPU has it) must agree with.
+int axml_scan_utf8_scalar(const unsigned char *buf, size_t len, size_t *controls, int *non_ascii);
+
 /// Initializes libxml2 once, before any parse; required before parsing from several threads.
 void axml_init(void);
