@@ -64,4 +64,17 @@ import CXMLShim
             }
         }
     }
+
+    @Test func stringsAsTheStandardLibraryMakesThem() {
+        var random = Generator(state: 7)
+        for _ in 0..<5_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<random.next(40) { bytes += Self.pieces[random.next(Self.pieces.count)] + [UInt8(ascii: "z")] }
+            let made = String(scanningUTF8: bytes)
+            #expect(Array(made.utf8) == Array(String(decoding: bytes, as: UTF8.self).utf8), "\(bytes)")
+            #expect(made == String(decoding: bytes, as: UTF8.self))
+        }
+        let ascii = String(repeating: "plain ASCII text ", count: 10)
+        #expect(String(scanningUTF8: Array(ascii.utf8)) == ascii)
+    }
 }

@@ -199,7 +199,7 @@ final class XMLStream {
                 serializeEnd(top.name)
                 return
             }
-            let text = String(decoding: buffer, as: UTF8.self)
+            let text = String(scanningUTF8: buffer)
             capture = .none
             buffer.removeAll(keepingCapacity: true)
             handler?.end(top.name, depth: stack.count + 1, text: text)
