@@ -138,7 +138,7 @@ final class XMLStream {
         }
         // NOTE: truncated documents leave elements open; closing them keeps the entry in flight.
         if handler != nil && !stack.isEmpty {
-            while !stack.isEmpty { didEnd() }
+            while !stack.isEmpty { _ = didEnd() }
         }
         withExtendedLifetime(self) {}
     }
@@ -170,7 +170,7 @@ final class XMLStream {
         if capture != .none {
             stack.append((xmlName, stack.last?.base))
             serializeStart(xmlName, attributes)
-            return 0
+            return wantText
         }
         var base = stack.last?.base ?? documentURL
         if count > 0, let xmlBase = attributes.value("base", .xml) {
@@ -179,7 +179,7 @@ final class XMLStream {
         stack.append((xmlName, base))
         if handler == nil {
             rootName = xmlName
-            guard let chosen = route(xmlName, attributes) else { return 1 }
+            guard let chosen = route(xmlName, attributes) else { return Int32(AXML_STOP) }
             handler = chosen
         }
         let mode = handler!.start(xmlName, attributes, depth: stack.count, base: base)
@@ -189,23 +189,27 @@ final class XMLStream {
             droppedWrapperDiv = false
             buffer.removeAll(keepingCapacity: true)
         }
-        return 0
+        return wantText
     }
 
-    private func didEnd() {
-        guard let top = stack.popLast() else { return }
+    /// For the C side: whether character data from here on is captured.
+    private var wantText: Int32 { capture == .none ? 0 : Int32(AXML_WANT_TEXT) }
+
+    private func didEnd() -> Int32 {
+        guard let top = stack.popLast() else { return wantText }
         if capture != .none {
             if stack.count >= captureDepth {
                 serializeEnd(top.name)
-                return
+                return wantText
             }
             let text = String(scanningUTF8: buffer)
             capture = .none
             buffer.removeAll(keepingCapacity: true)
             handler?.end(top.name, depth: stack.count + 1, text: text)
-            return
+            return wantText
         }
         handler?.end(top.name, depth: stack.count + 1, text: nil)
+        return wantText
     }
 
     private func didText(_ bytes: UnsafePointer<CChar>, _ length: Int) {

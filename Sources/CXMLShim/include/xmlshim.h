@@ -20,14 +20,23 @@ typedef enum axml_message_kind {
 /// pointer, so Swift may cache per pointer. `attrs` holds `nattrs` groups of five pointers:
 /// localname, prefix, URI, value start, value end (the value is not NUL-terminated).
 typedef struct axml_xml_callbacks {
-    /// Returns non-zero to stop the parse (e.g. the root is not a feed).
+    /// Returns `AXML_STOP` to stop the parse (e.g. the root is not a feed), `AXML_WANT_TEXT` to be given
+    /// the character data that follows, or 0.
     int (*start)(void *ctx, const char *localname, const char *prefix, const char *uri,
                  int nattrs, const char **attrs);
-    void (*end)(void *ctx, const char *localname, const char *prefix, const char *uri);
-    /// Character data and CDATA, already decoded to UTF-8 (entities and character references resolved).
+    /// Returns `AXML_WANT_TEXT` to be given the character data that follows, or 0.
+    int (*end)(void *ctx, const char *localname, const char *prefix, const char *uri);
+    /// Character data and CDATA, already decoded to UTF-8 (entities and character references resolved),
+    /// only when the last start or end asked for it; all of it between two element events comes in one call.
     void (*text)(void *ctx, const char *bytes, int len);
     void (*message)(void *ctx, int kind, int line, const char *text);
 } axml_xml_callbacks;
+
+/// What `axml_xml_callbacks.start` and `.end` return.
+enum {
+    AXML_STOP = 1,
+    AXML_WANT_TEXT = 2,
+};
 
 /// Parses UTF-8 `buf` with SAX2, RECOVER|NONET|IGNORE_ENC (never NOENT, DTDLOAD, XINCLUDE or HUGE).
 /// Returns 0 when the parse ran (even with recovered errors), -1 when no parser could be created.
