@@ -4,11 +4,6 @@ internal import CXMLShim
 struct XMLName {
     let ns: XMLNamespace
     let local: String
-    /// Prefix as written.
-    let prefix: String?
-
-    /// `prefix:local` as written, for messages.
-    var qualified: String { prefix.map { $0 + ":" + local } ?? local }
 
     func `is`(_ ns: XMLNamespace, _ local: String) -> Bool { self.ns == ns && self.local == local }
 }
@@ -17,7 +12,9 @@ struct XMLName {
 struct XMLAttributes {
     fileprivate let raw: UnsafePointer<UnsafePointer<CChar>?>?
     let count: Int
-    fileprivate unowned let stream: XMLStream
+    // NOTE: attributes live only during the start callback, while the stream is parsing; a checked
+    // unowned reference cost an atomic increment and decrement per attribute lookup.
+    fileprivate unowned(unsafe) let stream: XMLStream
 
     /// The value of the attribute `local` in namespace `ns` (no namespace by default).
     func value(_ local: String, _ ns: XMLNamespace = .none) -> String? {
@@ -94,19 +91,26 @@ protocol XMLEventHandler: AnyObject {
 /// Drives libxml2's SAX2 parser over UTF-8 bytes and hands elements to a format handler.
 /// NOTE: no tree is built; only the text of the element being captured is held.
 final class XMLStream {
-    private var names: [UnsafeRawPointer: String] = [:]
-    private var namespaces: [UnsafeRawPointer: XMLNamespace] = [:]
-    private var stack: [(name: XMLName, base: String?)] = []
-    private var capture: CaptureMode = .none
-    private var captureDepth = 0
-    private var buffer: [UInt8] = []
-    private var droppedWrapperDiv = false
+    // NOTE: these are touched on every element event; the callbacks never overlap (one parse per
+    // stream, on one thread), so the dynamic exclusivity checks (a runtime call each) are left out.
+    @exclusivity(unchecked) private var names: [UnsafeRawPointer: String] = [:]
+    @exclusivity(unchecked) private var namespaces: [UnsafeRawPointer: XMLNamespace] = [:]
+    /// The open elements.
+    @exclusivity(unchecked) private var stack: [XMLName] = []
+    /// The `xml:base` in effect from the element at `depth` down (rare: most documents have none).
+    @exclusivity(unchecked) private var bases: [(depth: Int, base: String)] = []
+    @exclusivity(unchecked) private var capture: CaptureMode = .none
+    @exclusivity(unchecked) private var captureDepth = 0
+    @exclusivity(unchecked) private var buffer: [UInt8] = []
+    @exclusivity(unchecked) private var droppedWrapperDiv = false
     private let documentURL: String?
     let warnings: WarningLog
     /// Decides what the stream is on its first element; returns nil to stop the parse.
     private let route: (XMLName, XMLAttributes) -> XMLEventHandler?
-    private var handler: XMLEventHandler?
+    @exclusivity(unchecked) private var handler: XMLEventHandler?
     private(set) var rootName: XMLName?
+    /// `prefix:local` of the root as written, for messages.
+    private(set) var rootQualifiedName: String?
 
     init(documentURL: String?, warnings: WarningLog, route: @escaping (XMLName, XMLAttributes) -> XMLEventHandler?) {
         self.documentURL = documentURL
@@ -117,17 +121,18 @@ final class XMLStream {
     /// Parses `bytes` (UTF-8) to the end, or until the router declines the root element.
     func parse(_ bytes: [UInt8]) {
         var callbacks = axml_xml_callbacks(
+            // The stream outlives the parse (withExtendedLifetime below): no retain per event.
             start: { ctx, local, prefix, uri, count, attrs in
-                Unmanaged<XMLStream>.fromOpaque(ctx!).takeUnretainedValue().didStart(local!, prefix, uri, Int(count), attrs)
+                Unmanaged<XMLStream>.fromOpaque(ctx!)._withUnsafeGuaranteedRef { $0.didStart(local!, prefix, uri, Int(count), attrs) }
             },
             end: { ctx, _, _, _ in
-                Unmanaged<XMLStream>.fromOpaque(ctx!).takeUnretainedValue().didEnd()
+                Unmanaged<XMLStream>.fromOpaque(ctx!)._withUnsafeGuaranteedRef { $0.didEnd() }
             },
             text: { ctx, bytes, length in
-                Unmanaged<XMLStream>.fromOpaque(ctx!).takeUnretainedValue().didText(bytes!, Int(length))
+                Unmanaged<XMLStream>.fromOpaque(ctx!)._withUnsafeGuaranteedRef { $0.didText(bytes!, Int(length)) }
             },
             message: { ctx, kind, line, text in
-                Unmanaged<XMLStream>.fromOpaque(ctx!).takeUnretainedValue().didMessage(kind, Int(line), text)
+                Unmanaged<XMLStream>.fromOpaque(ctx!)._withUnsafeGuaranteedRef { $0.didMessage(kind, Int(line), text) }
             }
         )
         let context = Unmanaged.passUnretained(self).toOpaque()
@@ -164,21 +169,23 @@ final class XMLStream {
         _ local: UnsafePointer<CChar>, _ prefix: UnsafePointer<CChar>?, _ uri: UnsafePointer<CChar>?,
         _ count: Int, _ attrs: UnsafeMutablePointer<UnsafePointer<CChar>?>?
     ) -> Int32 {
-        let localName = name(local)
-        let xmlName = XMLName(ns: namespace(uri), local: localName, prefix: prefix.map { name($0) })
+        let xmlName = XMLName(ns: namespace(uri), local: name(local))
         let attributes = XMLAttributes(raw: UnsafePointer(attrs), count: count, stream: self)
         if capture != .none {
-            stack.append((xmlName, stack.last?.base))
+            stack.append(xmlName)
             serializeStart(xmlName, attributes)
             return wantText
         }
-        var base = stack.last?.base ?? documentURL
+        var base = bases.last?.base ?? documentURL
+        stack.append(xmlName)
         if count > 0, let xmlBase = attributes.value("base", .xml) {
-            base = URLResolver.resolve(xmlBase, against: base)
+            let resolved = URLResolver.resolve(xmlBase, against: base)
+            bases.append((stack.count, resolved))
+            base = resolved
         }
-        stack.append((xmlName, base))
         if handler == nil {
             rootName = xmlName
+            rootQualifiedName = prefix.map { name($0) + ":" + xmlName.local } ?? xmlName.local
             guard let chosen = route(xmlName, attributes) else { return Int32(AXML_STOP) }
             handler = chosen
         }
@@ -197,18 +204,19 @@ final class XMLStream {
 
     private func didEnd() -> Int32 {
         guard let top = stack.popLast() else { return wantText }
+        if let last = bases.last, last.depth > stack.count { bases.removeLast() }
         if capture != .none {
             if stack.count >= captureDepth {
-                serializeEnd(top.name)
+                serializeEnd(top)
                 return wantText
             }
             let text = String(scanningUTF8: buffer)
             capture = .none
             buffer.removeAll(keepingCapacity: true)
-            handler?.end(top.name, depth: stack.count + 1, text: text)
+            handler?.end(top, depth: stack.count + 1, text: text)
             return wantText
         }
-        handler?.end(top.name, depth: stack.count + 1, text: nil)
+        handler?.end(top, depth: stack.count + 1, text: nil)
         return wantText
     }
 
