@@ -20,12 +20,21 @@ struct XMLAttributes {
     func value(_ local: String, _ ns: XMLNamespace = .none) -> String? {
         guard let raw else { return nil }
         for i in 0..<count {
-            guard let namePointer = raw[i * 5] else { continue }
+            guard let namePointer = raw[i * 5], Self.equals(namePointer, local) else { continue }
             if stream.namespace(raw[i * 5 + 2]) != ns { continue }
-            if stream.name(namePointer) != local { continue }
             return valueAt(i)
         }
         return nil
+    }
+
+    /// `pointer` (NUL-terminated) compared with the bytes of `name`, without a String or a lookup.
+    private static func equals(_ pointer: UnsafePointer<CChar>, _ name: String) -> Bool {
+        var k = 0
+        for c in name.utf8 {
+            if UInt8(bitPattern: pointer[k]) != c { return false }
+            k += 1
+        }
+        return pointer[k] == 0
     }
 
     fileprivate func valueAt(_ i: Int) -> String {
