@@ -81,8 +81,12 @@ static void axml_sax_start(void *ctx, const xmlChar *localname, const xmlChar *p
 
 static void axml_sax_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri) {
     axml_xml_state *s = axml_state(ctx);
-    axml_flush_text(s);
-    s->want_text = (s->cb->end(s->ctx, (const char *)localname, (const char *)prefix, (const char *)uri) & AXML_WANT_TEXT) != 0;
+    // The text goes with the end: most captured elements hold text only, which becomes a String
+    // straight from here.
+    size_t len = s->text_len;
+    s->text_len = 0;
+    int wants = s->cb->end(s->ctx, (const char *)localname, (const char *)prefix, (const char *)uri, s->text, (int)len);
+    s->want_text = (wants & AXML_WANT_TEXT) != 0;
 }
 
 static void axml_sax_text(void *ctx, const xmlChar *ch, int len) {

@@ -134,8 +134,9 @@ final class XMLStream {
             start: { ctx, local, prefix, uri, count, attrs in
                 Unmanaged<XMLStream>.fromOpaque(ctx!)._withUnsafeGuaranteedRef { $0.didStart(local!, prefix, uri, Int(count), attrs) }
             },
-            end: { ctx, _, _, _ in
-                Unmanaged<XMLStream>.fromOpaque(ctx!)._withUnsafeGuaranteedRef { $0.didEnd() }
+            end: { ctx, _, _, _, text, length in
+                let pending = UnsafeBufferPointer(start: UnsafeRawPointer(text)?.assumingMemoryBound(to: UInt8.self), count: Int(length))
+                return Unmanaged<XMLStream>.fromOpaque(ctx!)._withUnsafeGuaranteedRef { $0.didEnd(pending) }
             },
             text: { ctx, bytes, length in
                 Unmanaged<XMLStream>.fromOpaque(ctx!)._withUnsafeGuaranteedRef { $0.didText(bytes!, Int(length)) }
@@ -152,7 +153,7 @@ final class XMLStream {
         }
         // NOTE: truncated documents leave elements open; closing them keeps the entry in flight.
         if handler != nil && !stack.isEmpty {
-            while !stack.isEmpty { _ = didEnd() }
+            while !stack.isEmpty { _ = didEnd(UnsafeBufferPointer(start: nil, count: 0)) }
         }
         withExtendedLifetime(self) {}
     }
@@ -211,7 +212,11 @@ final class XMLStream {
     /// For the C side: whether character data from here on is captured.
     private var wantText: Int32 { capture == .none ? 0 : Int32(AXML_WANT_TEXT) }
 
-    private func didEnd() -> Int32 {
+    private func didEnd(_ pending: UnsafeBufferPointer<UInt8>) -> Int32 {
+        // Text that ends a capture with nothing gathered before it is the whole text: it becomes the
+        // String without going through the buffer.
+        let whole = (capture == .text || capture == .html) && stack.count == captureDepth && buffer.isEmpty
+        if !whole && !pending.isEmpty { appendText(pending) }
         guard let top = stack.popLast() else { return wantText }
         if let last = bases.last, last.depth > stack.count { bases.removeLast() }
         if capture != .none {
@@ -219,7 +224,7 @@ final class XMLStream {
                 serializeEnd(top)
                 return wantText
             }
-            let text = String(scanningUTF8: buffer)
+            let text = whole ? String(scanningUTF8: pending) : String(scanningUTF8: buffer)
             capture = .none
             buffer.removeAll(keepingCapacity: true)
             handler?.end(top, depth: stack.count + 1, text: text)
@@ -230,15 +235,18 @@ final class XMLStream {
     }
 
     private func didText(_ bytes: UnsafePointer<CChar>, _ length: Int) {
-        guard capture != .none else { return }
         bytes.withMemoryRebound(to: UInt8.self, capacity: length) { p in
-            let chunk = UnsafeBufferPointer(start: p, count: length)
-            let nested = stack.count > captureDepth
-            if capture == .xhtml || (capture == .html && nested) {
-                HTMLEscaping.appendEscapedText(chunk, to: &buffer)
-            } else {
-                buffer.append(contentsOf: chunk)
-            }
+            appendText(UnsafeBufferPointer(start: p, count: length))
+        }
+    }
+
+    private func appendText(_ chunk: UnsafeBufferPointer<UInt8>) {
+        guard capture != .none else { return }
+        let nested = stack.count > captureDepth
+        if capture == .xhtml || (capture == .html && nested) {
+            HTMLEscaping.appendEscapedText(chunk, to: &buffer)
+        } else {
+            buffer.append(contentsOf: chunk)
         }
     }
 

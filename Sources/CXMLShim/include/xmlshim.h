@@ -24,10 +24,12 @@ typedef struct axml_xml_callbacks {
     /// the character data that follows, or 0.
     int (*start)(void *ctx, const char *localname, const char *prefix, const char *uri,
                  int nattrs, const char **attrs);
-    /// Returns `AXML_WANT_TEXT` to be given the character data that follows, or 0.
-    int (*end)(void *ctx, const char *localname, const char *prefix, const char *uri);
+    /// `text` is the character data gathered since the last event (see `text`), `len` bytes, not
+    /// NUL-terminated. Returns `AXML_WANT_TEXT` to be given the character data that follows, or 0.
+    int (*end)(void *ctx, const char *localname, const char *prefix, const char *uri, const char *text, int len);
     /// Character data and CDATA, already decoded to UTF-8 (entities and character references resolved),
-    /// only when the last start or end asked for it; all of it between two element events comes in one call.
+    /// only when the last start or end asked for it; all of it between two element events comes in one
+    /// call, before the next start (or with the next end, to `end`).
     void (*text)(void *ctx, const char *bytes, int len);
     void (*message)(void *ctx, int kind, int line, const char *text);
 } axml_xml_callbacks;
