@@ -40,12 +40,11 @@ struct XMLAttributes {
     fileprivate func valueAt(_ i: Int) -> String {
         guard let raw, let start = raw[i * 5 + 3], let end = raw[i * 5 + 4] else { return "" }
         let length = end - start
-        let value = start.withMemoryRebound(to: UInt8.self, capacity: length) {
-            String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
-        }
+        let source = UnsafeBufferPointer(start: UnsafeRawPointer(start).assumingMemoryBound(to: UInt8.self), count: length)
+        let value = String(decoding: source, as: UTF8.self)
         // Without entity substitution (never enabled here) libxml2 leaves '&' in attribute values as
         // the character reference "&#38;"; every other reference is already resolved.
-        guard value.utf8.contains(UInt8(ascii: "&")) else { return value }
+        guard source.contains(UInt8(ascii: "&")) else { return value }
         var out: [UInt8] = []
         out.reserveCapacity(length)
         var bytes = value.utf8[...]
