@@ -49,7 +49,7 @@ int axml_scan_utf8_scalar(const unsigned char *buf, size_t len, size_t *controls
         if (!ok) { valid = 0; i++; continue; }
         i += need + 1;
     }
-    *controls = ctl;
+    if (controls != NULL) *controls = ctl;
     *non_ascii = high;
     return valid;
 }
@@ -151,7 +151,10 @@ AXML_AVX2 static inline size_t axml_count_controls(__m256i input) {
     return mask == 0 ? 0 : (size_t)__builtin_popcount(mask);
 }
 
-AXML_AVX2 static int axml_scan_utf8_avx2(const unsigned char *buf, size_t len, size_t *controls, int *non_ascii) {
+// `count` is a constant in each caller below: the compiler leaves the control count out of the loop
+// that does not want it (making Strings needs only the UTF-8 check).
+AXML_AVX2 static inline __attribute__((always_inline)) int axml_scan_avx2(const unsigned char *buf, size_t len,
+                                                                        size_t *controls, int *non_ascii, int count) {
     __m256i error = _mm256_setzero_si256();
     __m256i prev_input = _mm256_setzero_si256();
     __m256i prev_incomplete = _mm256_setzero_si256();
@@ -170,9 +173,11 @@ AXML_AVX2 static int axml_scan_utf8_avx2(const unsigned char *buf, size_t len, s
             memcpy(tail, buf + i, len - i);
             input = _mm256_loadu_si256((const __m256i *)tail);
         }
-        size_t found = axml_count_controls(input);
-        if (i + 32 > len) found -= 32 - (len - i);  // the padding's NULs
-        ctl += found;
+        if (count) {
+            size_t found = axml_count_controls(input);
+            if (i + 32 > len) found -= 32 - (len - i);  // the padding's NULs
+            ctl += found;
+        }
         if (_mm256_movemask_epi8(input) == 0) {
             // All ASCII: only a sequence left open by the previous block can be wrong.
             error = _mm256_or_si256(error, prev_incomplete);
@@ -185,13 +190,23 @@ AXML_AVX2 static int axml_scan_utf8_avx2(const unsigned char *buf, size_t len, s
         i += 32;
     }
     error = _mm256_or_si256(error, prev_incomplete);
-    *controls = ctl;
+    if (count) *controls = ctl;
     *non_ascii = _mm256_movemask_epi8(high) != 0;
     return _mm256_testz_si256(error, error);
 }
 
+AXML_AVX2 static int axml_scan_utf8_avx2(const unsigned char *buf, size_t len, size_t *controls, int *non_ascii) {
+    return axml_scan_avx2(buf, len, controls, non_ascii, 1);
+}
+
+AXML_AVX2 static int axml_check_utf8_avx2(const unsigned char *buf, size_t len, int *non_ascii) {
+    return axml_scan_avx2(buf, len, NULL, non_ascii, 0);
+}
+
 int axml_scan_utf8(const unsigned char *buf, size_t len, size_t *controls, int *non_ascii) {
-    if (__builtin_cpu_supports("avx2")) return axml_scan_utf8_avx2(buf, len, controls, non_ascii);
+    if (__builtin_cpu_supports("avx2")) {
+        return controls != NULL ? axml_scan_utf8_avx2(buf, len, controls, non_ascii) : axml_check_utf8_avx2(buf, len, non_ascii);
+    }
     return axml_scan_utf8_scalar(buf, len, controls, non_ascii);
 }
 #else

@@ -49,6 +49,12 @@ import CXMLShim
             let fast = Self.scan(bytes, scalar: false)
             let slow = Self.scan(bytes, scalar: true)
             #expect(fast == slow, "\(bytes)")
+            let withoutCount = bytes.withUnsafeBufferPointer { p in
+                var nonASCII: Int32 = 0
+                let valid = axml_scan_utf8(p.baseAddress, p.count, nil, &nonASCII)
+                return (valid != 0, nonASCII != 0)
+            }
+            #expect(withoutCount == (fast.0, fast.1), "\(bytes)")
             #expect(fast.0 == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
             if fast.0 { validSeen += 1 }
         }

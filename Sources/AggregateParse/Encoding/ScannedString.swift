@@ -11,9 +11,8 @@ extension String {
             self = String(decoding: bytes, as: UTF8.self)
             return
         }
-        var controls = 0
         var nonASCII: Int32 = 0
-        guard axml_scan_utf8(bytes.baseAddress, bytes.count, &controls, &nonASCII) != 0 else {
+        guard axml_scan_utf8(bytes.baseAddress, bytes.count, nil, &nonASCII) != 0 else {
             self = String(decoding: bytes, as: UTF8.self)
             return
         }

@@ -62,6 +62,7 @@ const char *axml_html_entity_value(const char *name, size_t len);
 
 /// One pass over a document: returns 1 when `buf` is well-formed UTF-8, else 0; `*controls` receives
 /// the number of C0 control bytes XML forbids (all but tab, LF, CR), `*non_ascii` 1 when any byte >= 0x80.
+/// `controls` may be NULL when the count is not wanted (a little faster).
 int axml_scan_utf8(const unsigned char *buf, size_t len, size_t *controls, int *non_ascii);
 
 /// `axml_scan_utf8` a byte at a time: what the vector version (AVX2, when the CPU has it) must agree with.
