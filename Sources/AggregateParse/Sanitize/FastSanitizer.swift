@@ -8,11 +8,10 @@ internal import CXMLShim
 /// on mutations of it).
 enum FastSanitizer {
     static func sanitize(_ html: String, base: String?) -> String? {
-        var copy = html
-        return copy.withUTF8 { input -> String? in
+        ByteText.withBytes(html) { input -> String? in
             var scanner = Scanner(input: input, origin: BaseOrigin(base), hasBase: base != nil)
             guard scanner.run() else { return nil }
-            return String(decoding: scanner.out, as: UTF8.self)
+            return String(scanningUTF8: scanner.out)
         }
     }
 
