@@ -32,19 +32,13 @@ enum FastSanitizer {
         }
     }
 
-    enum AttributeRule {
-        case keep([UInt8])
-        case url([UInt8], isSource: Bool)
+    /// The attributes kept; facts: 0 kept as they are, 1 a URL, 2 the URL of an image's source.
+    static let attributes = NameTable(HTMLSanitizer.allowedAttributes + HTMLSanitizer.urlAttributes) { n in
+        let urls = n - HTMLSanitizer.allowedAttributes.count
+        return urls < 0 ? 0 : HTMLSanitizer.urlAttributes[urls] == "src" ? 2 : 1
     }
 
-    static let attributeRules: [PackedName: AttributeRule] = {
-        var table: [PackedName: AttributeRule] = [:]
-        for name in HTMLSanitizer.allowedAttributes { table[PackedName(name)!] = .keep(Array(name.utf8)) }
-        for name in HTMLSanitizer.urlAttributes { table[PackedName(name)!] = .url(Array(name.utf8), isSource: name == "src") }
-        return table
-    }()
-
-    static let imgKey = PackedName("img")!
+    static let img = HTMLSanitizer.allowedElements.firstIndex(of: "img")!
 }
 
 private let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">"), amp = UInt8(ascii: "&"), semicolon = UInt8(ascii: ";")
@@ -80,24 +74,13 @@ private let highs: UInt64 = 0x8080_8080_8080_8080
     return false
 }
 
-private extension PackedName {
-    /// Up to 16 bytes, lower-cased as libxml2 lower-cases HTML names.
-    init?(lowercasing bytes: UnsafeBufferPointer<UInt8>) {
-        guard bytes.count <= 16 else { return nil }
-        var low: UInt64 = 0, high: UInt64 = 0
-        for (i, raw) in bytes.enumerated() {
-            let c = UInt64(raw >= 0x41 && raw <= 0x5A ? raw | 0x20 : raw)
-            if i < 8 { low |= c << (8 * UInt64(i)) } else { high |= c << (8 * UInt64(i - 8)) }
-        }
-        self.init(low: low, high: high)
-    }
-}
-
 private struct Scanner {
     let p: UnsafeBufferPointer<UInt8>
     let origin: FastSanitizer.BaseOrigin?
     let hasBase: Bool
     let nesting = HTMLNesting.shared
+    let elements = HTMLNesting.shared.elements
+    let attributes = FastSanitizer.attributes
     var i = 0
     var out: [UInt8] = []
     /// Elements written and not closed yet.
@@ -195,16 +178,17 @@ private struct Scanner {
         let n = p.count
         var j = i + 2
         let nameStart = j
-        guard j < n, isLetter(p[j]) else { return false }
+        guard j < n, isLetter(p[j]), let top = open.last else { return false }
         while j < n && (isLetter(p[j]) || isDigit(p[j])) { j += 1 }
-        let nameEnd = j
+        // Only the innermost open element may end here: its name, in any case.
+        let name = elements.name(top)
+        guard j - nameStart == name.count else { return false }
+        for k in 0..<name.count where p[nameStart + k] | 0x20 != name[k] { return false }
         while j < n && isBlank(p[j]) { j += 1 }
-        guard j < n, p[j] == gt,
-              let key = PackedName(lowercasing: UnsafeBufferPointer(rebasing: p[nameStart..<nameEnd])),
-              let element = nesting.element(key), let top = open.last, top == element else { return false }
+        guard j < n, p[j] == gt else { return false }
         open.removeLast()
         out.append(contentsOf: "</".utf8)
-        out.append(contentsOf: nesting.names[element])
+        out.append(contentsOf: name)
         out.append(gt)
         i = j + 1
         return true
@@ -217,14 +201,13 @@ private struct Scanner {
         while j < n && (isLetter(p[j]) || isDigit(p[j])) { j += 1 }
         let nameEnd = j
         guard j < n, isBlank(p[j]) || p[j] == gt || p[j] == slash,
-              let key = PackedName(lowercasing: UnsafeBufferPointer(rebasing: p[nameStart..<nameEnd])),
-              let element = nesting.element(key) else { return false }
-        let kind = nesting.kinds[element]
+              let element = elements.number(lowercasing: p, nameStart..<nameEnd) else { return false }
+        let kind = nesting.kind(element)
         guard kind != .other, open.count < 64,
               nesting.isPlain(parent: open.last ?? nesting.wrapper, child: element) else { return false }
         let mark = out.count
         out.append(lt)
-        out.append(contentsOf: nesting.names[element])
+        out.append(contentsOf: elements.name(element))
         names.removeAll(keepingCapacity: true)
         var hasSource = false
         var selfClosing = false
@@ -253,13 +236,14 @@ private struct Scanner {
             j += 1
             while j < n && isBlank(p[j]) { j += 1 }
             guard attributeValue(&j) else { return false }
-            guard let rule = PackedName(lowercasing: UnsafeBufferPointer(rebasing: p[attributeName])).flatMap({ FastSanitizer.attributeRules[$0] }) else { continue }
-            switch rule {
-            case .keep(let name):
+            guard let attribute = attributes.number(lowercasing: p, attributeName) else { continue }
+            let name = attributes.name(attribute)
+            switch attributes.facts(attribute) {
+            case 0:
                 appendAttribute(name, value)
-            case .url(let name, let isSource):
+            default:
                 guard let resolved = url() else { return false }
-                if isSource { hasSource = true }
+                if attributes.facts(attribute) == 2 { hasSource = true }
                 out.append(0x20)
                 out.append(contentsOf: name)
                 out.append(contentsOf: "=\"".utf8)
@@ -269,7 +253,7 @@ private struct Scanner {
             }
         }
         i = j
-        if key == FastSanitizer.imgKey && !hasSource {
+        if element == FastSanitizer.img && !hasSource {
             out.removeSubrange(mark...)
             return true
         }
@@ -294,7 +278,7 @@ private struct Scanner {
         return false
     }
 
-    private mutating func appendAttribute(_ name: [UInt8], _ value: [UInt8]) {
+    private mutating func appendAttribute(_ name: UnsafeBufferPointer<UInt8>, _ value: [UInt8]) {
         out.append(0x20)
         out.append(contentsOf: name)
         out.append(contentsOf: "=\"".utf8)

@@ -16,34 +16,29 @@ final class HTMLNesting: Sendable {
         case void
     }
 
-    let names: [[UInt8]]
-    let kinds: [Kind]
+    /// The elements the sanitizer keeps; each one's facts are its `Kind`.
+    let elements: NameTable
     let wrapper: Int
-    private let index: [PackedName: Int]
     /// parent * count + child → 0 not probed yet, 1 read as written, 2 not.
     private let pairs: Mutex<[UInt8]>
 
     private init() {
         let names = HTMLSanitizer.allowedElements
-        self.names = names.map { Array($0.utf8) }
-        var index: [PackedName: Int] = [:]
-        for (i, name) in names.enumerated() { index[PackedName(name)!] = i }
-        self.index = index
-        self.wrapper = index[PackedName("div")!]!
-        self.kinds = names.map(Self.probeKind)
-        self.pairs = Mutex([UInt8](repeating: 0, count: names.count * names.count))
+        let kinds = names.map(Self.probeKind)
+        elements = NameTable(names) { kinds[$0].rawValue }
+        wrapper = names.firstIndex(of: "div")!
+        pairs = Mutex([UInt8](repeating: 0, count: names.count * names.count))
     }
 
-    /// The element's number, or nil when the sanitizer does not keep it.
-    func element(_ key: PackedName) -> Int? { index[key] }
+    func kind(_ element: Int) -> Kind { Kind(rawValue: elements.facts(element))! }
 
     /// True when `child` directly inside `parent` (a container) is read as written.
     func isPlain(parent: Int, child: Int) -> Bool {
-        let slot = parent * names.count + child
+        let slot = parent * elements.count + child
         let known = pairs.withLock { $0[slot] }
         if known != 0 { return known == 1 }
-        let plain = Self.probePair(parent: String(decoding: names[parent], as: UTF8.self),
-                                   child: String(decoding: names[child], as: UTF8.self), childKind: kinds[child])
+        let plain = Self.probePair(parent: String(decoding: elements.name(parent), as: UTF8.self),
+                                   child: String(decoding: elements.name(child), as: UTF8.self), childKind: kind(child))
         pairs.withLock { $0[slot] = plain ? 1 : 2 }
         return plain
     }
