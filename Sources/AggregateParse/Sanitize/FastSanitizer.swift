@@ -9,7 +9,7 @@ internal import CXMLShim
 enum FastSanitizer {
     static func sanitize(_ html: String, base: String?) -> String? {
         ByteText.withBytes(html) { input -> String? in
-            var scanner = Scanner(input: input, origin: BaseOrigin(base), hasBase: base != nil)
+            var scanner = Scanner(input: input, base: base)
             guard scanner.run() else { return nil }
             return String(scanningUTF8: scanner.out)
         }
@@ -76,8 +76,9 @@ private let highs: UInt64 = 0x8080_8080_8080_8080
 
 private struct Scanner {
     let p: UnsafeBufferPointer<UInt8>
-    let origin: FastSanitizer.BaseOrigin?
-    let hasBase: Bool
+    let base: String?
+    /// The base's origin, worked out at the first relative URL (most content has none).
+    var origin: FastSanitizer.BaseOrigin??
     let nesting = HTMLNesting.shared
     let elements = HTMLNesting.shared.elements
     let attributes = FastSanitizer.attributes
@@ -90,10 +91,9 @@ private struct Scanner {
     /// Attribute names of the current tag, for libxml2's rule that a repeated attribute is dropped.
     var names: [Range<Int>] = []
 
-    init(input: UnsafeBufferPointer<UInt8>, origin: FastSanitizer.BaseOrigin?, hasBase: Bool) {
+    init(input: UnsafeBufferPointer<UInt8>, base: String?) {
         self.p = input
-        self.origin = origin
-        self.hasBase = hasBase
+        self.base = base
         out.reserveCapacity(input.count + input.count / 8 + 16)
     }
 
@@ -326,7 +326,7 @@ private struct Scanner {
 
     /// How a URL attribute's `value` is written: as it is (nil inside), after the base's origin
     /// (`.some(origin)`), or not at all by this path (nil: the libxml2 path decides).
-    private func url() -> FastSanitizer.BaseOrigin?? {
+    private mutating func url() -> FastSanitizer.BaseOrigin?? {
         let bytes = value
         let isPlain = bytes.withUnsafeBufferPointer { URLResolver.isPlainSafeAbsolute($0) }
         if isPlain { return .some(nil) }
@@ -335,9 +335,10 @@ private struct Scanner {
         // A scheme of any other kind, or a reference that is not "/path": the libxml2 path.
         guard first == slash, bytes.count == 1 || bytes[1] != slash else { return nil }
         guard !hasDotSegment(bytes) else { return nil }
-        if !hasBase { return .some(nil) }
-        guard let origin else { return nil }
-        return .some(origin)
+        guard let base else { return .some(nil) }
+        if origin == nil { origin = .some(FastSanitizer.BaseOrigin(base)) }
+        guard let found = origin! else { return nil }
+        return .some(found)
     }
 
     /// True when the path (before '?' or '#') has a "." or ".." segment, which resolving would remove.
