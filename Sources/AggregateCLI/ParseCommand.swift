@@ -47,13 +47,21 @@ struct ParseCommand: ParsableCommand {
         }, deliver: { _, printed in
             if !printed.errors.isEmpty { FileHandle.standardError.write(Data(printed.errors)) }
             if printed.failed { failed = true }
+            // Short lines are gathered into one write; a long one (a feed is 200 KB on average) is
+            // written as it is rather than copied.
+            if printed.line.count >= 64 << 10 {
+                FileBytes.writeAll(output, to: 1)
+                output.removeAll(keepingCapacity: true)
+                FileBytes.writeAll(printed.line, to: 1)
+                return
+            }
             output.append(contentsOf: printed.line)
             if output.count > 1 << 20 {
-                FileHandle.standardOutput.write(Data(output))
+                FileBytes.writeAll(output, to: 1)
                 output.removeAll(keepingCapacity: true)
             }
         })
-        FileHandle.standardOutput.write(Data(output))
+        FileBytes.writeAll(output, to: 1)
         if failed { throw ExitCode.failure }
     }
 
@@ -93,11 +101,11 @@ struct ParseCommand: ParsableCommand {
             }
         }
         let absolute = URL(fileURLWithPath: path).standardizedFileURL
-        guard let data = FileManager.default.contents(atPath: absolute.path) else {
+        guard let data = FileBytes.contents(atPath: absolute.path) else {
             return .failure("parse: \(path): cannot read the file (missing or not readable)")
         }
         do {
-            return .success(try FeedParser.parse([UInt8](data), url: absolute.absoluteString))
+            return .success(try FeedParser.parse(data, url: absolute.absoluteString))
         } catch {
             return .failure("parse: \(path): \(error.description)")
         }

@@ -85,6 +85,6 @@ public enum FeedParser {
             throw .htmlPage(advertisedFeeds: AdvertisedFeeds.find(in: bytes, pageURL: pageURL))
         }
         guard let root else { throw .unreadable(reason: "no XML element could be read") }
-        throw .notAFeed(root: stream.rootName?.qualified ?? root)
+        throw .notAFeed(root: stream.rootQualifiedName ?? root)
     }
 }

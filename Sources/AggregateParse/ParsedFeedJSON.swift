@@ -28,43 +28,10 @@ public enum ParsedFeedJSON {
         w.key("updated"); w.date(feed.updated); w.raw(",")
         w.key("image"); w.string(feed.image); w.raw(",")
         w.key("entries"); w.raw("[")
-        for (i, e) in feed.entries.enumerated() {
+        // Entries are written in place: a copy of each (a dozen Strings to retain and release) is avoided.
+        for i in feed.entries.indices {
             if i > 0 { w.raw(",") }
-            w.raw("{")
-            w.key("id"); w.string(e.id); w.raw(",")
-            w.key("title"); w.string(e.title); w.raw(",")
-            w.key("link"); w.string(e.link); w.raw(",")
-            w.key("published"); w.date(e.published); w.raw(",")
-            w.key("updated"); w.date(e.updated); w.raw(",")
-            w.key("author"); w.string(e.author); w.raw(",")
-            w.key("summary"); w.string(e.summary); w.raw(",")
-            w.key("content"); w.string(e.content); w.raw(",")
-            w.key("categories"); w.raw("[")
-            for (j, c) in e.categories.enumerated() {
-                if j > 0 { w.raw(",") }
-                w.string(c)
-            }
-            w.raw("],")
-            w.key("enclosures"); w.raw("[")
-            for (j, enclosure) in e.enclosures.enumerated() {
-                if j > 0 { w.raw(",") }
-                w.raw("{")
-                w.key("url"); w.string(enclosure.url); w.raw(",")
-                w.key("type"); w.string(enclosure.type); w.raw(",")
-                w.key("length"); w.raw(enclosure.length.map(String.init) ?? "null")
-                w.raw("}")
-            }
-            w.raw("],")
-            w.key("source")
-            if let source = e.source {
-                w.raw("{")
-                w.key("title"); w.string(source.title); w.raw(",")
-                w.key("url"); w.string(source.url)
-                w.raw("}")
-            } else {
-                w.raw("null")
-            }
-            w.raw("}")
+            w.entry(feed.entries[i])
         }
         w.raw("]}")
     }
@@ -81,6 +48,44 @@ public enum ParsedFeedJSON {
 
     private struct Writer {
         var out: [UInt8] = []
+
+        mutating func entry(_ e: borrowing Entry) {
+            raw("{")
+            key("id"); string(e.id); raw(",")
+            key("title"); string(e.title); raw(",")
+            key("link"); string(e.link); raw(",")
+            key("published"); date(e.published); raw(",")
+            key("updated"); date(e.updated); raw(",")
+            key("author"); string(e.author); raw(",")
+            key("summary"); string(e.summary); raw(",")
+            key("content"); string(e.content); raw(",")
+            key("categories"); raw("[")
+            for (j, c) in e.categories.enumerated() {
+                if j > 0 { raw(",") }
+                string(c)
+            }
+            raw("],")
+            key("enclosures"); raw("[")
+            for (j, enclosure) in e.enclosures.enumerated() {
+                if j > 0 { raw(",") }
+                raw("{")
+                key("url"); string(enclosure.url); raw(",")
+                key("type"); string(enclosure.type); raw(",")
+                key("length"); raw(enclosure.length.map(String.init) ?? "null")
+                raw("}")
+            }
+            raw("],")
+            key("source")
+            if let source = e.source {
+                raw("{")
+                key("title"); string(source.title); raw(",")
+                key("url"); string(source.url)
+                raw("}")
+            } else {
+                raw("null")
+            }
+            raw("}")
+        }
 
         mutating func raw(_ s: String) { out.append(contentsOf: s.utf8) }
 

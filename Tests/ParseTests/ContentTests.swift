@@ -187,4 +187,18 @@ private func parse(_ doc: String, url: String? = "https://example.org/feed.xml")
         #expect(ParsedFeedJSON.render(Feed(format: .json10), path: "a b.json") == #"{"path":"a b.json","format":"json10","title":null,"link":null,"description":null,"language":null,"updated":null,"image":null,"entries":[]}"#)
         #expect(ParsedFeedJSON.renderError("parse: x", path: "p") == #"{"path":"p","error":"parse: x"}"#)
     }
+
+    @Test func xmlBaseEndsWithItsElement() throws {
+        let feed = try parse("""
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://example.org/blog/">
+              <entry xml:base="2024/"><id>urn:1</id><title>One</title><link href="one.html"/>
+                <content type="html" xml:base="/media/">&lt;img src="a.png"&gt;</content></entry>
+              <entry><id>urn:2</id><title>Two</title><link href="two.html"/>
+                <content type="html">&lt;img src="b.png"&gt;</content></entry>
+            </feed>
+            """, url: nil)
+        #expect(feed.entries.map(\.link) == ["https://example.org/blog/2024/one.html", "https://example.org/blog/two.html"])
+        #expect(feed.entries[0].content?.contains("https://example.org/media/a.png") == true)
+        #expect(feed.entries[1].content?.contains("https://example.org/blog/b.png") == true)
+    }
 }

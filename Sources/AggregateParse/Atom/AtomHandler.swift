@@ -189,9 +189,8 @@ final class AtomHandler: XMLEventHandler {
         }
         if authorDepth > 0 && depth == authorDepth { authorDepth = 0; return }
         if sourceDepth > 0 && depth == sourceDepth { sourceDepth = 0; return }
-        if entry != nil && depth == entryDepth {
-            adapter.add(entry!, feed: feed)
-            entry = nil
+        if entry != nil && depth == entryDepth, let finished = entry.take() {
+            adapter.add(finished, feed: feed)
         }
     }
 

@@ -10,6 +10,12 @@ enum Transcoder {
     /// `bytes` in `charset` as UTF-8; nil when iconv does not know the charset. Bytes that are not
     /// valid in the charset become U+FFFD and are counted in `invalid`.
     static func toUTF8(_ bytes: ArraySlice<UInt8>, from charset: String) -> (bytes: [UInt8], invalid: Int)? {
+        if let table = SingleByteCharset.named(charset) { return table.toUTF8(bytes) }
+        return iconvToUTF8(bytes, from: charset)
+    }
+
+    /// `toUTF8` through iconv.
+    static func iconvToUTF8(_ bytes: ArraySlice<UInt8>, from charset: String) -> (bytes: [UInt8], invalid: Int)? {
         let cd = iconv_open("UTF-8", charset)
         if cd == iconv_t(bitPattern: -1) { return nil }
         defer { iconv_close(cd) }

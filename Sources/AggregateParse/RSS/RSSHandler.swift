@@ -181,8 +181,8 @@ final class RSSHandler: XMLEventHandler {
             return
         }
         if item != nil && depth == itemDepth {
-            if let finished = item { adapter.add(finished, channel: channel) }
-            item = nil
+            // Moved out, not copied: an item holds a dozen Strings.
+            if let finished = item.take() { adapter.add(finished, channel: channel) }
             return
         }
         if imageDepth > 0 && depth == imageDepth { imageDepth = 0 }

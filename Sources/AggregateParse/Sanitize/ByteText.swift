@@ -3,10 +3,16 @@
 enum ByteText {
     @inline(__always) static func isASCIISpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
 
+    /// The UTF-8 of `s` lent to `body`: native Strings without a copy (withUTF8 wants a mutable one).
+    @inline(__always) static func withBytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = s.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = s
+        return copy.withUTF8(body)
+    }
+
     /// ASCII whitespace removed at both ends.
     static func trimmed(_ s: String) -> String {
-        var copy = s
-        return copy.withUTF8 { p -> String in
+        withBytes(s) { p -> String in
             var start = 0, end = p.count
             while start < end, isASCIISpace(p[start]) { start += 1 }
             while end > start, isASCIISpace(p[end - 1]) { end -= 1 }
@@ -17,8 +23,7 @@ enum ByteText {
 
     /// True when `s` contains the ASCII `needle`.
     static func contains(_ s: String, _ needle: StaticString) -> Bool {
-        var copy = s
-        return copy.withUTF8 { p -> Bool in
+        withBytes(s) { p -> Bool in
             let n = needle.utf8CodeUnitCount
             let q = needle.utf8Start
             guard n > 0, p.count >= n else { return false }
@@ -37,8 +42,8 @@ enum ByteText {
 
     /// Runs of whitespace (ASCII and no-break space) made one space; both ends trimmed.
     static func collapsed(_ s: String) -> String {
-        var copy = s
-        return copy.withUTF8 { p -> String in
+        withBytes(s) { p -> String in
+            if isCollapsed(p) { return s }
             var out: [UInt8] = []
             out.reserveCapacity(p.count)
             var pending = false
@@ -65,5 +70,24 @@ enum ByteText {
             if out.count == p.count { return s }
             return String(decoding: out, as: UTF8.self)
         }
+    }
+
+    /// True when `collapsed` has nothing to do: no space at either end, single spaces between words, no
+    /// other whitespace (0xC2 may start a no-break space: not decided here).
+    private static func isCollapsed(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = p.first, let last = p.last else { return true }
+        if isASCIISpace(first) || isASCIISpace(last) { return false }
+        var previousWasSpace = false
+        for b in p {
+            if b == 0x20 {
+                if previousWasSpace { return false }
+                previousWasSpace = true
+            } else if b <= 0x20 || b == 0xC2 {
+                return false
+            } else {
+                previousWasSpace = false
+            }
+        }
+        return true
     }
 }

@@ -27,6 +27,11 @@ struct PackedName: Hashable {
         self.high = high
     }
 
+    init(low: UInt64, high: UInt64) {
+        self.low = low
+        self.high = high
+    }
+
     init?(_ s: String) {
         guard let key = s.withCString({ PackedName($0) }) else { return nil }
         self = key

@@ -23,21 +23,22 @@ enum PlainText {
 
     /// True when a plain-text field seems to carry HTML markup or entity references.
     static func looksLikeHTML(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        for i in bytes.indices {
-            let b = bytes[i]
-            if b == UInt8(ascii: "<"), i + 1 < bytes.count {
-                let n = bytes[i + 1]
-                if (n >= 0x61 && n <= 0x7A) || (n >= 0x41 && n <= 0x5A) || n == UInt8(ascii: "/") || n == UInt8(ascii: "!") { return true }
-            } else if b == UInt8(ascii: "&") {
-                var j = i + 1
-                if j < bytes.count && bytes[j] == UInt8(ascii: "#") { j += 1 }
-                let start = j
-                while j < bytes.count, j - start < 32, (bytes[j] >= 0x30 && bytes[j] <= 0x39) || (bytes[j] | 0x20 >= 0x61 && bytes[j] | 0x20 <= 0x7A) { j += 1 }
-                if j > start && j < bytes.count && bytes[j] == UInt8(ascii: ";") { return true }
+        ByteText.withBytes(text) { bytes in
+            for i in bytes.indices {
+                let b = bytes[i]
+                if b == UInt8(ascii: "<"), i + 1 < bytes.count {
+                    let n = bytes[i + 1]
+                    if (n >= 0x61 && n <= 0x7A) || (n >= 0x41 && n <= 0x5A) || n == UInt8(ascii: "/") || n == UInt8(ascii: "!") { return true }
+                } else if b == UInt8(ascii: "&") {
+                    var j = i + 1
+                    if j < bytes.count && bytes[j] == UInt8(ascii: "#") { j += 1 }
+                    let start = j
+                    while j < bytes.count, j - start < 32, (bytes[j] >= 0x30 && bytes[j] <= 0x39) || (bytes[j] | 0x20 >= 0x61 && bytes[j] | 0x20 <= 0x7A) { j += 1 }
+                    if j > start && j < bytes.count && bytes[j] == UInt8(ascii: ";") { return true }
+                }
             }
+            return false
         }
-        return false
     }
 
     private final class Sink: HTMLEventSink {

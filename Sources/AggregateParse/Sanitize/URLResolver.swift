@@ -2,6 +2,12 @@
 enum URLResolver {
     /// `reference` made absolute against `base`; `reference` unchanged (trimmed) when it cannot be.
     static func resolve(_ reference: String, against base: String?) -> String {
+        if let resolved = resolveASCII(reference, against: base) { return resolved }
+        return resolveGeneral(reference, against: base)
+    }
+
+    /// `resolve` on Strings, for any input (`resolveASCII` takes the common case).
+    static func resolveGeneral(_ reference: String, against base: String?) -> String {
         let ref = trim(reference)
         if schemeLength(ref) != nil { return ref }
         guard let base, let baseScheme = scheme(of: base) else { return ref }
@@ -48,6 +54,16 @@ enum URLResolver {
     static func scheme(of string: String) -> String? {
         guard let n = schemeLength(string) else { return nil }
         return String(decoding: string.utf8.prefix(n).map { $0 | 0x20 }, as: UTF8.self)
+    }
+
+    /// True for http and https URLs and for relative references (no scheme); no String is made.
+    static func isWebOrRelative(_ url: String) -> Bool {
+        guard let n = schemeLength(url) else { return true }
+        guard n == 4 || n == 5 else { return false }
+        var scheme: UInt64 = 0
+        for c in url.utf8.prefix(n) { scheme = scheme << 8 | UInt64(c | 0x20) }
+        // "http", "https" packed big-endian.
+        return scheme == 0x6874_7470 || scheme == 0x68_7474_7073
     }
 
     /// True for URLs a reader may follow: http, https and mailto.

@@ -6,7 +6,11 @@ final class AdapterContext {
     let warnings: WarningLog
     /// Used when the document gives no absolute base (no http(s) document URL, no xml:base): the
     /// feed's self link, then its site link.
-    var fallbackBase: String?
+    var fallbackBase: String? {
+        didSet { fallbackWithoutFragment = fallbackBase.map { URLResolver.resolve("", against: $0) } }
+    }
+    /// `effectiveBase(nil)`, asked for every summary and content of a local file.
+    private var fallbackWithoutFragment: String?
 
     init(warnings: WarningLog) { self.warnings = warnings }
 
@@ -14,7 +18,8 @@ final class AdapterContext {
     func effectiveBase(_ base: String?) -> String? {
         if let base, URLResolver.schemeLength(base) != nil { return base }
         guard let fallbackBase else { return base }
-        return URLResolver.resolve(base ?? "", against: fallbackBase)
+        guard let base else { return fallbackWithoutFragment }
+        return URLResolver.resolve(base, against: fallbackBase)
     }
 
     /// An absolute URL for a link found in the document, or nil when empty or not a web URL.
@@ -24,10 +29,7 @@ final class AdapterContext {
         let trimmed = ByteText.trimmed(raw)
         guard !trimmed.isEmpty else { return nil }
         let resolved = URLResolver.resolve(trimmed, against: effectiveBase(base))
-        switch URLResolver.scheme(of: resolved) {
-        case nil, "http", "https": return resolved
-        default: return nil
-        }
+        return URLResolver.isWebOrRelative(resolved) ? resolved : nil
     }
 
     /// A date field, with a warning when it is there but unreadable.

@@ -4,11 +4,6 @@ internal import CXMLShim
 struct XMLName {
     let ns: XMLNamespace
     let local: String
-    /// Prefix as written.
-    let prefix: String?
-
-    /// `prefix:local` as written, for messages.
-    var qualified: String { prefix.map { $0 + ":" + local } ?? local }
 
     func `is`(_ ns: XMLNamespace, _ local: String) -> Bool { self.ns == ns && self.local == local }
 }
@@ -17,29 +12,39 @@ struct XMLName {
 struct XMLAttributes {
     fileprivate let raw: UnsafePointer<UnsafePointer<CChar>?>?
     let count: Int
-    fileprivate unowned let stream: XMLStream
+    // NOTE: attributes live only during the start callback, while the stream is parsing; a checked
+    // unowned reference cost an atomic increment and decrement per attribute lookup.
+    fileprivate unowned(unsafe) let stream: XMLStream
 
     /// The value of the attribute `local` in namespace `ns` (no namespace by default).
     func value(_ local: String, _ ns: XMLNamespace = .none) -> String? {
         guard let raw else { return nil }
         for i in 0..<count {
-            guard let namePointer = raw[i * 5] else { continue }
+            guard let namePointer = raw[i * 5], Self.equals(namePointer, local) else { continue }
             if stream.namespace(raw[i * 5 + 2]) != ns { continue }
-            if stream.name(namePointer) != local { continue }
             return valueAt(i)
         }
         return nil
     }
 
+    /// `pointer` (NUL-terminated) compared with the bytes of `name`, without a String or a lookup.
+    private static func equals(_ pointer: UnsafePointer<CChar>, _ name: String) -> Bool {
+        var k = 0
+        for c in name.utf8 {
+            if UInt8(bitPattern: pointer[k]) != c { return false }
+            k += 1
+        }
+        return pointer[k] == 0
+    }
+
     fileprivate func valueAt(_ i: Int) -> String {
         guard let raw, let start = raw[i * 5 + 3], let end = raw[i * 5 + 4] else { return "" }
         let length = end - start
-        let value = start.withMemoryRebound(to: UInt8.self, capacity: length) {
-            String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
-        }
+        let source = UnsafeBufferPointer(start: UnsafeRawPointer(start).assumingMemoryBound(to: UInt8.self), count: length)
+        let value = String(decoding: source, as: UTF8.self)
         // Without entity substitution (never enabled here) libxml2 leaves '&' in attribute values as
         // the character reference "&#38;"; every other reference is already resolved.
-        guard value.utf8.contains(UInt8(ascii: "&")) else { return value }
+        guard source.contains(UInt8(ascii: "&")) else { return value }
         var out: [UInt8] = []
         out.reserveCapacity(length)
         var bytes = value.utf8[...]
@@ -94,19 +99,26 @@ protocol XMLEventHandler: AnyObject {
 /// Drives libxml2's SAX2 parser over UTF-8 bytes and hands elements to a format handler.
 /// NOTE: no tree is built; only the text of the element being captured is held.
 final class XMLStream {
-    private var names: [UnsafeRawPointer: String] = [:]
-    private var namespaces: [UnsafeRawPointer: XMLNamespace] = [:]
-    private var stack: [(name: XMLName, base: String?)] = []
-    private var capture: CaptureMode = .none
-    private var captureDepth = 0
-    private var buffer: [UInt8] = []
-    private var droppedWrapperDiv = false
+    // NOTE: these are touched on every element event; the callbacks never overlap (one parse per
+    // stream, on one thread), so the dynamic exclusivity checks (a runtime call each) are left out.
+    @exclusivity(unchecked) private var names: [UnsafeRawPointer: String] = [:]
+    @exclusivity(unchecked) private var namespaces: [UnsafeRawPointer: XMLNamespace] = [:]
+    /// The open elements.
+    @exclusivity(unchecked) private var stack: [XMLName] = []
+    /// The `xml:base` in effect from the element at `depth` down (rare: most documents have none).
+    @exclusivity(unchecked) private var bases: [(depth: Int, base: String)] = []
+    @exclusivity(unchecked) private var capture: CaptureMode = .none
+    @exclusivity(unchecked) private var captureDepth = 0
+    @exclusivity(unchecked) private var buffer: [UInt8] = []
+    @exclusivity(unchecked) private var droppedWrapperDiv = false
     private let documentURL: String?
     let warnings: WarningLog
     /// Decides what the stream is on its first element; returns nil to stop the parse.
     private let route: (XMLName, XMLAttributes) -> XMLEventHandler?
-    private var handler: XMLEventHandler?
+    @exclusivity(unchecked) private var handler: XMLEventHandler?
     private(set) var rootName: XMLName?
+    /// `prefix:local` of the root as written, for messages.
+    private(set) var rootQualifiedName: String?
 
     init(documentURL: String?, warnings: WarningLog, route: @escaping (XMLName, XMLAttributes) -> XMLEventHandler?) {
         self.documentURL = documentURL
@@ -117,17 +129,19 @@ final class XMLStream {
     /// Parses `bytes` (UTF-8) to the end, or until the router declines the root element.
     func parse(_ bytes: [UInt8]) {
         var callbacks = axml_xml_callbacks(
+            // The stream outlives the parse (withExtendedLifetime below): no retain per event.
             start: { ctx, local, prefix, uri, count, attrs in
-                Unmanaged<XMLStream>.fromOpaque(ctx!).takeUnretainedValue().didStart(local!, prefix, uri, Int(count), attrs)
+                Unmanaged<XMLStream>.fromOpaque(ctx!)._withUnsafeGuaranteedRef { $0.didStart(local!, prefix, uri, Int(count), attrs) }
             },
-            end: { ctx, _, _, _ in
-                Unmanaged<XMLStream>.fromOpaque(ctx!).takeUnretainedValue().didEnd()
+            end: { ctx, _, _, _, text, length in
+                let pending = UnsafeBufferPointer(start: UnsafeRawPointer(text)?.assumingMemoryBound(to: UInt8.self), count: Int(length))
+                return Unmanaged<XMLStream>.fromOpaque(ctx!)._withUnsafeGuaranteedRef { $0.didEnd(pending) }
             },
             text: { ctx, bytes, length in
-                Unmanaged<XMLStream>.fromOpaque(ctx!).takeUnretainedValue().didText(bytes!, Int(length))
+                Unmanaged<XMLStream>.fromOpaque(ctx!)._withUnsafeGuaranteedRef { $0.didText(bytes!, Int(length)) }
             },
             message: { ctx, kind, line, text in
-                Unmanaged<XMLStream>.fromOpaque(ctx!).takeUnretainedValue().didMessage(kind, Int(line), text)
+                Unmanaged<XMLStream>.fromOpaque(ctx!)._withUnsafeGuaranteedRef { $0.didMessage(kind, Int(line), text) }
             }
         )
         let context = Unmanaged.passUnretained(self).toOpaque()
@@ -138,7 +152,7 @@ final class XMLStream {
         }
         // NOTE: truncated documents leave elements open; closing them keeps the entry in flight.
         if handler != nil && !stack.isEmpty {
-            while !stack.isEmpty { didEnd() }
+            while !stack.isEmpty { _ = didEnd(UnsafeBufferPointer(start: nil, count: 0)) }
         }
         withExtendedLifetime(self) {}
     }
@@ -164,22 +178,24 @@ final class XMLStream {
         _ local: UnsafePointer<CChar>, _ prefix: UnsafePointer<CChar>?, _ uri: UnsafePointer<CChar>?,
         _ count: Int, _ attrs: UnsafeMutablePointer<UnsafePointer<CChar>?>?
     ) -> Int32 {
-        let localName = name(local)
-        let xmlName = XMLName(ns: namespace(uri), local: localName, prefix: prefix.map { name($0) })
+        let xmlName = XMLName(ns: namespace(uri), local: name(local))
         let attributes = XMLAttributes(raw: UnsafePointer(attrs), count: count, stream: self)
         if capture != .none {
-            stack.append((xmlName, stack.last?.base))
+            stack.append(xmlName)
             serializeStart(xmlName, attributes)
-            return 0
+            return wantText
         }
-        var base = stack.last?.base ?? documentURL
+        var base = bases.last?.base ?? documentURL
+        stack.append(xmlName)
         if count > 0, let xmlBase = attributes.value("base", .xml) {
-            base = URLResolver.resolve(xmlBase, against: base)
+            let resolved = URLResolver.resolve(xmlBase, against: base)
+            bases.append((stack.count, resolved))
+            base = resolved
         }
-        stack.append((xmlName, base))
         if handler == nil {
             rootName = xmlName
-            guard let chosen = route(xmlName, attributes) else { return 1 }
+            rootQualifiedName = prefix.map { name($0) + ":" + xmlName.local } ?? xmlName.local
+            guard let chosen = route(xmlName, attributes) else { return Int32(AXML_STOP) }
             handler = chosen
         }
         let mode = handler!.start(xmlName, attributes, depth: stack.count, base: base)
@@ -189,35 +205,47 @@ final class XMLStream {
             droppedWrapperDiv = false
             buffer.removeAll(keepingCapacity: true)
         }
-        return 0
+        return wantText
     }
 
-    private func didEnd() {
-        guard let top = stack.popLast() else { return }
+    /// For the C side: whether character data from here on is captured.
+    private var wantText: Int32 { capture == .none ? 0 : Int32(AXML_WANT_TEXT) }
+
+    private func didEnd(_ pending: UnsafeBufferPointer<UInt8>) -> Int32 {
+        // Text that ends a capture with nothing gathered before it is the whole text: it becomes the
+        // String without going through the buffer.
+        let whole = (capture == .text || capture == .html) && stack.count == captureDepth && buffer.isEmpty
+        if !whole && !pending.isEmpty { appendText(pending) }
+        guard let top = stack.popLast() else { return wantText }
+        if let last = bases.last, last.depth > stack.count { bases.removeLast() }
         if capture != .none {
             if stack.count >= captureDepth {
-                serializeEnd(top.name)
-                return
+                serializeEnd(top)
+                return wantText
             }
-            let text = String(decoding: buffer, as: UTF8.self)
+            let text = whole ? String(scanningUTF8: pending) : String(scanningUTF8: buffer)
             capture = .none
             buffer.removeAll(keepingCapacity: true)
-            handler?.end(top.name, depth: stack.count + 1, text: text)
-            return
+            handler?.end(top, depth: stack.count + 1, text: text)
+            return wantText
         }
-        handler?.end(top.name, depth: stack.count + 1, text: nil)
+        handler?.end(top, depth: stack.count + 1, text: nil)
+        return wantText
     }
 
     private func didText(_ bytes: UnsafePointer<CChar>, _ length: Int) {
-        guard capture != .none else { return }
         bytes.withMemoryRebound(to: UInt8.self, capacity: length) { p in
-            let chunk = UnsafeBufferPointer(start: p, count: length)
-            let nested = stack.count > captureDepth
-            if capture == .xhtml || (capture == .html && nested) {
-                HTMLEscaping.appendEscapedText(chunk, to: &buffer)
-            } else {
-                buffer.append(contentsOf: chunk)
-            }
+            appendText(UnsafeBufferPointer(start: p, count: length))
+        }
+    }
+
+    private func appendText(_ chunk: UnsafeBufferPointer<UInt8>) {
+        guard capture != .none else { return }
+        let nested = stack.count > captureDepth
+        if capture == .xhtml || (capture == .html && nested) {
+            HTMLEscaping.appendEscapedText(chunk, to: &buffer)
+        } else {
+            buffer.append(contentsOf: chunk)
         }
     }
 
