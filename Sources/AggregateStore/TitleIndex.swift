@@ -17,7 +17,6 @@ final class TitleIndex {
         let key: String
         let sourceID: String
         let title: String
-        let words: [Int32]
     }
 
     /// Every item indexed, in the order saved; a saved-again or deleted item leaves a dead slot behind.
@@ -27,6 +26,10 @@ final class TitleIndex {
     private var live: [Bool] = []
     /// By slot, the source's number (in `sourceNumbers`).
     private var sources: [Int32] = []
+    /// The word numbers of slot `i` are `slotWords[wordStarts[i]..<wordStarts[i + 1]]`: ranking reads them for every
+    /// pooled slot, and one array each is one cache miss less per slot than an array per slot.
+    private var slotWords: [Int32] = []
+    private var wordStarts: [Int32] = [0]
     private var sourceNumbers: [String: Int32] = [:]
     private var slotByKey: [String: Int32] = [:]
     /// Each distinct word's number (String equality, as SQLite's table and Swift's Sets had it).
@@ -61,7 +64,9 @@ final class TitleIndex {
             let id = id(of: word)
             if !ids.contains(id) { ids.append(id) }
         }
-        slots.append(Slot(key: key, sourceID: sourceID, title: title, words: ids))
+        slots.append(Slot(key: key, sourceID: sourceID, title: title))
+        slotWords.append(contentsOf: ids)
+        wordStarts.append(Int32(slotWords.count))
         if sourceNumbers[sourceID] == nil { sourceNumbers[sourceID] = Int32(sourceNumbers.count) }
         sources.append(sourceNumbers[sourceID]!)
         dates.append(date)
@@ -98,7 +103,7 @@ final class TitleIndex {
     func remove(key: String) {
         guard let slot = slotByKey.removeValue(forKey: key) else { return }
         live[Int(slot)] = false
-        for id in slots[Int(slot)].words { counts[Int(id)] -= 1 }
+        for id in slotWords[Int(wordStarts[Int(slot)])..<Int(wordStarts[Int(slot) + 1])] { counts[Int(id)] -= 1 }
     }
 
     /// How many titles hold each word (words no title holds are left out).
@@ -156,11 +161,9 @@ final class TitleIndex {
         }
         var ranked: [(shared: Int, slot: Int32)] = []
         for slot in pool {
+            let held = slotWords[Int(wordStarts[Int(slot)])..<Int(wordStarts[Int(slot) + 1])]
             var shared = 0
-            slots.withUnsafeBufferPointer { all in
-                let held = all[Int(slot)].words
-                for case let id? in ids where held.contains(id) { shared += 1 }
-            }
+            for case let id? in ids where held.contains(id) { shared += 1 }
             if shared >= needed { ranked.append((shared, slot)) }
         }
         ranked.sort { a, b in
