@@ -13,6 +13,8 @@ public final class Store {
     private func loadedTitleIndex() throws(StoreError) -> TitleIndex {
         if let titleIndex { return titleIndex }
         let index = TitleIndex()
+        index.beginLoading()
+        defer { index.finishLoading() }
         _ = try statements["SELECT key, date, source_id, title_norm, title_words FROM items"].query { row in
             index.add(key: row.text(0) ?? "", date: row.real(1) ?? 0, sourceID: row.text(2) ?? "", title: row.text(3) ?? "", joinedWords: row.text(4) ?? "")
         }

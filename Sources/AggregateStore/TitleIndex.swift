@@ -85,7 +85,21 @@ final class TitleIndex {
         return slots[Int(a)].key.utf8.lexicographicallyPrecedes(slots[Int(b)].key.utf8)
     }
 
+    /// While the store's rows are read in: postings are appended, and sorted once by `finishLoading`.
+    private var loading = false
+
+    func beginLoading() { loading = true }
+
+    func finishLoading() {
+        loading = false
+        for word in postings.indices where postings[word].count > 1 { postings[word].sort(by: precedes) }
+    }
+
     private func insert(_ slot: Int32, into word: Int) {
+        if loading {
+            postings[word].append(slot)
+            return
+        }
         // Items mostly arrive in no date order; a binary search and a move of 4-byte numbers keep the order.
         var low = 0, high = postings[word].count
         while low < high {
