@@ -15,6 +15,9 @@ struct Candidate: Sendable {
     let upstream: Credit?
     let normalizedTitle: String
     let titleWords: [String]
+    /// Every title word is distinctive (`TitleNormalizer.isDistinctive`): `indexWords` keeps the distinctive words
+    /// when there is one, so either all of them are or none is. Worked out here, off the merging thread.
+    let titleWordsAreDistinctive: Bool
     let identities: [ItemIdentity]
     /// What names the item when it is new: its id, else its canonical link, else its fingerprint.
     let identityName: String
@@ -46,6 +49,7 @@ struct Candidate: Sendable {
 
         normalizedTitle = TitleNormalizer.normalize(title)
         titleWords = TitleNormalizer.indexWords(ofNormalized: normalizedTitle)
+        titleWordsAreDistinctive = titleWords.allSatisfy(TitleNormalizer.isDistinctive)
         let canonical = link.flatMap { CanonicalURL.canonicalize($0, extraTrackingParameters: settings.extraTrackingParameters) }
         let originalID = Self.nonEmpty(entry.id) ?? link
         var identities: [ItemIdentity] = []

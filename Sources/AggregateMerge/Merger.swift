@@ -119,15 +119,16 @@ public struct Merger: Sendable {
         // its three rarest, so it holds the rarest or the second rarest. Only those two postings are read,
         // newest first and bounded, so the work per item does not grow with the store.
         let frequencies = try lookup.wordFrequencies(candidate.titleWords)
-        let rare = candidate.titleWords.filter { frequencies[$0] != nil }
-            .sorted { (frequencies[$0]!, $0) < (frequencies[$1]!, $1) }.prefix(3)
+        let rare = candidate.titleWords.compactMap { word in frequencies[word].map { (count: $0, word: word) } }
+            .sorted { ($0.count, $0.word) < ($1.count, $1.word) }.prefix(3).map(\.word)
         guard !rare.isEmpty else { return nil }
         let needed = min(2, rare.count)
         // A distinctive word is indexed wherever it appears, so counting it among the indexed words is counting
-        // it in the title, without splitting every pooled headline.
+        // it in the title, without splitting every pooled headline. (The rare words are title words: all
+        // distinctive or none.)
         let query = TitleQuery(
-            rare: Array(rare), needed: needed, range: range, sourceID: candidate.source.id,
-            rareAreDistinctive: rare.allSatisfy(TitleNormalizer.isDistinctive))
+            rare: rare, needed: needed, range: range, sourceID: candidate.source.id,
+            rareAreDistinctive: candidate.titleWordsAreDistinctive)
         let ranked = try lookup.rankedTitleCandidates(query)
         var best: (score: Double, key: String)?
         for other in ranked {
