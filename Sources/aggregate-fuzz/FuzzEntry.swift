@@ -1,15 +1,26 @@
 import AggregateModel
 import AggregateParse
+@_spi(Fuzzing) import AggregateParse
 import AggregateTestSupport
 import Foundation
 
 /// One input through the parser, as a fetched body would go. Traps (a libFuzzer finding) when the parse
 /// crashes, or when what it returns breaks a property the outputs rely on: sanitized HTML with nothing
-/// executable. (Item links are not checked here: the parser keeps any scheme and Publish admits only http(s).)
+/// executable, and the same as when every fragment is sanitized the libxml2 way (no short way).
+/// (Item links are not checked here: the parser keeps any scheme and Publish admits only http(s).)
 func fuzzOne(_ bytes: [UInt8]) {
-    guard let result = try? FeedParser.parse(bytes, url: "https://fuzz.example.org/feed.xml", httpCharset: nil) else { return }
+    let url = "https://fuzz.example.org/feed.xml"
+    guard let result = try? FeedParser.parse(bytes, url: url, httpCharset: nil) else { return }
     let feed = result.feed
     var problems: [String] = []
+    if let long = try? SanitizerWays.libxml2Only({ try FeedParser.parse(bytes, url: url, httpCharset: nil) }) {
+        var short: [UInt8] = [], reference: [UInt8] = []
+        ParsedFeedJSON.append(feed, to: &short)
+        ParsedFeedJSON.append(long.feed, to: &reference)
+        if short != reference { problems.append("the sanitizer's short way wrote other HTML than the libxml2 way") }
+    } else {
+        problems.append("the parse failed the libxml2 way only")
+    }
     for html in [feed.description].compactMap({ $0 }) {
         problems += ActiveContentScan.findings(inHTML: html)
     }

@@ -11,7 +11,10 @@ enum FastSanitizer {
         ByteText.withBytes(html) { input -> String? in
             var scanner = Scanner(input: input, base: base)
             guard scanner.run() else { return nil }
-            return String(scanningUTF8: scanner.out)
+            // NOTE: the output is the input's bytes in order, ASCII markup and encoded scalars: well-formed
+            // UTF-8 whenever the input is, and a String's always is. So it is not checked again.
+            guard #available(macOS 26, *) else { return String(decoding: scanner.out, as: UTF8.self) }
+            return String(copying: UTF8Span(unchecked: scanner.out.span, isKnownASCII: false))
         }
     }
 

@@ -212,3 +212,11 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+/// For the fuzzer: the same parse with every fragment sanitized the libxml2 way, to compare with the
+/// short way's (`FastSanitizer`) on inputs nobody wrote by hand.
+@_spi(Fuzzing) public enum SanitizerWays {
+    public static func libxml2Only<T>(_ body: () throws -> T) rethrows -> T {
+        try HTMLSanitizer.$fastPath.withValue(false, operation: body)
+    }
+}
