@@ -29,19 +29,30 @@ extension FastScanner {
         let delimiter = p[j]
         let quoted = delimiter == MarkupBytes.quote || delimiter == MarkupBytes.apostrophe
         if quoted { j += 1 }
+        // Runs between references are copied in one go.
+        var run = j
         while true {
             guard j < n else { return false }
             let b = p[j]
+            if b > MarkupBytes.gt && b != 0xEF && b != UInt8(ascii: "`") {
+                j += 1
+                continue
+            }
             if quoted {
                 if b == delimiter {
+                    value.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<j]))
                     j += 1
                     return true
                 }
             } else {
-                if MarkupBytes.isBlank(b) || b == MarkupBytes.gt { return !value.isEmpty }
+                if MarkupBytes.isBlank(b) || b == MarkupBytes.gt {
+                    value.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<j]))
+                    return !value.isEmpty
+                }
                 if b == MarkupBytes.lt || b == MarkupBytes.quote || b == MarkupBytes.apostrophe || b == MarkupBytes.equals || b == UInt8(ascii: "`") { return false }
             }
             if b == MarkupBytes.amp {
+                value.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<j]))
                 let saved = i
                 i = j
                 defer { i = saved }
@@ -51,10 +62,10 @@ extension FastScanner {
                 case .scalar(let scalar): value.append(contentsOf: UTF8.encode(scalar)!)
                 }
                 j = i
+                run = j
                 continue
             }
             if MarkupBytes.isUnsafeAt(p, j) { return false }
-            value.append(b)
             j += 1
         }
     }
