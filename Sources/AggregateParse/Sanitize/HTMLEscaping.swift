@@ -31,15 +31,21 @@ enum HTMLEscaping {
     }
 
     static func appendEscapedAttribute(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        for b in bytes {
+        // Copy the runs between special characters in one go.
+        var runStart = 0
+        for i in 0..<bytes.count {
+            let b = bytes[i]
+            guard b <= UInt8(ascii: ">"), b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == UInt8(ascii: "\"") else { continue }
+            if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+            runStart = i + 1
             switch b {
             case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
             case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
             case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-            default: out.append(b)
+            default: out.append(contentsOf: "&quot;".utf8)
             }
         }
+        if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count])) }
     }
 
     /// Plain text as HTML.
