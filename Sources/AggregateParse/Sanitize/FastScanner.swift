@@ -191,5 +191,4 @@ struct FastScanner {
         }
         return true
     }
-
 }
