@@ -16,23 +16,6 @@ enum FastSanitizer {
         }
     }
 
-    /// "scheme://authority" of an http(s) base, which a path-absolute reference ("/a/b") is appended to.
-    struct BaseOrigin {
-        let bytes: [UInt8]
-
-        init?(_ base: String?) {
-            guard let base, let scheme = URLResolver.scheme(of: base), scheme == "http" || scheme == "https" else { return nil }
-            let all = Array(base.utf8)
-            var i = scheme.utf8.count + 1
-            guard i + 1 < all.count, all[i] == UInt8(ascii: "/"), all[i + 1] == UInt8(ascii: "/") else { return nil }
-            i += 2
-            let start = i
-            while i < all.count && all[i] != UInt8(ascii: "/") && all[i] != UInt8(ascii: "?") && all[i] != UInt8(ascii: "#") { i += 1 }
-            guard i > start else { return nil }
-            bytes = Array(scheme.utf8) + Array("://".utf8) + all[start..<i]
-        }
-    }
-
     /// The attributes kept; facts: 0 kept as they are, 1 a URL, 2 the URL of an image's source.
     static let attributes = NameTable(HTMLSanitizer.allowedAttributes + HTMLSanitizer.urlAttributes) { n in
         let urls = n - HTMLSanitizer.allowedAttributes.count

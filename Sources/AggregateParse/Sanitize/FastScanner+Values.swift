@@ -70,44 +70,6 @@ extension FastScanner {
         }
     }
 
-    /// How a URL attribute's `value` is written: as it is (nil inside), after the base's origin
-    /// (`.some(origin)`), or not at all by this path (nil: the libxml2 path decides).
-    mutating func url() -> FastSanitizer.BaseOrigin?? {
-        let bytes = value
-        let isPlain = bytes.withUnsafeBufferPointer { URLResolver.isPlainSafeAbsolute($0) }
-        if isPlain { return .some(nil) }
-        guard let first = bytes.first else { return nil }
-        for b in bytes where b <= 0x20 || b == 0x7F || b == UInt8(ascii: "\\") { return nil }
-        // A scheme of any other kind, or a reference that is not "/path": the libxml2 path.
-        guard first == MarkupBytes.slash, bytes.count == 1 || bytes[1] != MarkupBytes.slash else { return nil }
-        guard !hasDotSegment(bytes) else { return nil }
-        guard let base else { return .some(nil) }
-        if origin == nil { origin = .some(FastSanitizer.BaseOrigin(base)) }
-        guard let found = origin! else { return nil }
-        return .some(found)
-    }
-
-    /// True when the path (before '?' or '#') has a "." or ".." segment, which resolving would remove.
-    func hasDotSegment(_ bytes: [UInt8]) -> Bool {
-        var k = 0
-        while k < bytes.count {
-            let b = bytes[k]
-            if b == UInt8(ascii: "?") || b == UInt8(ascii: "#") { return false }
-            if b == MarkupBytes.slash {
-                var m = k + 1
-                while m < bytes.count && bytes[m] == UInt8(ascii: ".") { m += 1 }
-                let dots = m - k - 1
-                if dots == 1 || dots == 2 {
-                    if m == bytes.count { return true }
-                    let next = bytes[m]
-                    if next == MarkupBytes.slash || next == UInt8(ascii: "?") || next == UInt8(ascii: "#") { return true }
-                }
-            }
-            k += 1
-        }
-        return false
-    }
-
     enum Decoded {
         /// Bytes of the input kept as they are ("&", "&name", "&name;" when the name is unknown).
         case literal(Range<Int>)

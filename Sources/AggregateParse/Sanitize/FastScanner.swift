@@ -3,8 +3,6 @@
 struct FastScanner {
     let p: UnsafeBufferPointer<UInt8>
     let base: String?
-    /// The base's origin, worked out at the first relative URL (most content has none).
-    var origin: FastSanitizer.BaseOrigin??
     let nesting = HTMLNesting.shared
     let elements = HTMLNesting.shared.elements
     let attributes = FastSanitizer.attributes
@@ -168,13 +166,20 @@ struct FastScanner {
             case 0:
                 appendAttribute(name, value)
             default:
-                guard let resolved = url() else { return false }
+                // As the libxml2 way does: most links are absolute http(s) URLs, kept as they are; the
+                // others go through `safeURL` (resolved, and dropped unless safe).
+                let plain = value.withUnsafeBufferPointer { URLResolver.isPlainSafeAbsolute($0) }
+                let resolved = plain ? nil : HTMLSanitizer.safeURL(String(decoding: value, as: UTF8.self), base: base)
+                guard plain || resolved != nil else { continue }
                 if attributes.facts(attribute) == 2 { hasSource = true }
                 out.append(0x20)
                 out.append(contentsOf: name)
                 out.append(contentsOf: "=\"".utf8)
-                if let origin = resolved { out.append(contentsOf: origin.bytes) }
-                value.withUnsafeBufferPointer { HTMLEscaping.appendEscapedAttribute($0, to: &out) }
+                if let resolved {
+                    HTMLEscaping.appendEscapedAttribute(resolved, to: &out)
+                } else {
+                    value.withUnsafeBufferPointer { HTMLEscaping.appendEscapedAttribute($0, to: &out) }
+                }
                 out.append(MarkupBytes.quote)
             }
         }
