@@ -40,7 +40,8 @@ let package = Package(
         ]),
         .executableTarget(name: "aggregate", dependencies: ["AggregateCLI"]),
         // `swift run -c release merge-bench N`: the merge stage alone on N generated items (scripts/bench-merge).
-        .executableTarget(name: "merge-bench", dependencies: ["AggregateCore", "AggregateMerge", "AggregateStore", "AggregateModel"]),
+        .executableTarget(
+            name: "merge-bench", dependencies: ["AggregateCore", "AggregateMerge", "AggregateStore", "AggregateModel", "AggregateTestSupport"]),
         // The parser under libFuzzer (scripts/fuzz builds it with -D FUZZING); a plain build replays files.
         .executableTarget(name: "aggregate-fuzz", dependencies: ["AggregateParse", "AggregateModel", "AggregateTestSupport"]),
 

@@ -2,22 +2,13 @@ import AggregateCore
 import AggregateMerge
 import AggregateModel
 import AggregateStore
+import AggregateTestSupport
 import Foundation
 
 // Merges N generated items, 10% of them stories reported again by 2–4 other sources, through the real
 // Merger and SQLite store; prints one line of JSON: items, seconds, items per second, peak RSS, outcomes.
 
-/// Deterministic numbers (SplitMix64), so every run merges the same items.
-struct Random {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+extension SplitMix64 {
     /// Zipf-like: small ranks far more often, as words in headlines.
     mutating func zipf(_ n: Int) -> Int { Int(Double(n) * pow(Double(next() % 1_000_000) / 1_000_000, 3)) }
 }
@@ -25,7 +16,7 @@ struct Random {
 let count = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 100_000 : 100_000
 let common = (0..<2_000).map { "word\($0)" }
 let publishers = ["Xinhua", "Al Jazeera", "Dawn", "Reuters", "PTI", "AP"]
-var random = Random(state: 20_261_129)
+var random = SplitMix64(seed: 20_261_129)
 let sources = (0..<50).map { index in
     SourceSettings(id: "source-\(index)", location: "https://s\(index).example.com/feed.xml", name: "\(publishers[index % publishers.count]) \(index)", categories: ["news"])
 }

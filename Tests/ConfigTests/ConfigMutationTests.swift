@@ -3,23 +3,11 @@ import AggregateTestSupport
 import Foundation
 import Testing
 
-/// A fixed-seed generator, so a failure here is reproducible.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Damaged copies of the shipped file: each either loads or yields problems on lines that exist.
 @Test func damagedFilesGiveProblemsOnRealLines() throws {
     let original = try String(contentsOf: TestPaths.packageRoot.appendingPathComponent("feeds.conf"), encoding: .utf8)
     let pieces: [String] = ["\"", "#", "=", "[", "]", "\\", " ", "\n", "x", ",", "all", "[sources]\n", "\r\n", "é", "\u{FEFF}"]
-    var random = SplitMix64(state: 20261129)
+    var random = SplitMix64(seed: 20261129)
     var failures = 0
     for _ in 0..<400 {
         var chars = Array(original)

@@ -83,7 +83,7 @@ import Testing
         case "truncated": bytes = Array(bytes.prefix(bytes.count / 2 + 100))
         default:
             // Pages 2 and beyond scribbled over; the header stays valid.
-            var random = SeededRandom(seed: 7)
+            var random = SplitMix64(seed: 7)
             for i in stride(from: 4096, to: bytes.count, by: 3) { bytes[i] = UInt8.random(in: 0...255, using: &random) }
         }
         try Data(bytes).write(to: URL(fileURLWithPath: workspace.storePath))

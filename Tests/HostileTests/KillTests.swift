@@ -53,7 +53,7 @@ import Glibc
 
         let workspace = try Self.makeWorkspace("kill")
         defer { workspace.remove() }
-        var random = SeededRandom(seed: 20261129)
+        var random = SplitMix64(seed: 20261129)
         let binary = try TestPaths.aggregateBinary()
         // Kills land anywhere in a run: the window is the length of the last run that was not killed
         // (a whole fetch-merge-publish at first, then runs with less to do).

@@ -36,20 +36,7 @@ import Testing
         "\u{00E9}", "\u{4E2D}", "<!DOCTYPE html>", "<?php ?>", "<font>", "<center>", "</center>", "<q cite=\"../c\">",
     ]
 
-    /// splitmix64: the same cases on every run and machine.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
-    static func mutate(_ seed: String, _ random: inout Random) -> String {
+    static func mutate(_ seed: String, _ random: inout SplitMix64) -> String {
         var scalars = Array(seed.unicodeScalars)
         for _ in 0...random.below(3) {
             let at = random.below(scalars.count + 1)
@@ -95,7 +82,7 @@ import Testing
     }
 
     @Test func mutationsWriteWhatLibxml2Writes() {
-        var random = Random(state: 20261129)
+        var random = SplitMix64(seed: 20261129)
         var compared = 0, fast = 0
         for round in 0..<100_000 {
             let html = Self.mutate(Self.seeds[round % Self.seeds.count], &random)
