@@ -16,11 +16,5 @@ enum FastSanitizer {
         }
     }
 
-    /// The attributes kept; facts: 0 kept as they are, 1 a URL, 2 the URL of an image's source.
-    static let attributes = NameTable(HTMLSanitizer.allowedAttributes + HTMLSanitizer.urlAttributes) { n in
-        let urls = n - HTMLSanitizer.allowedAttributes.count
-        return urls < 0 ? 0 : HTMLSanitizer.urlAttributes[urls] == "src" ? 2 : 1
-    }
-
     static let img = HTMLSanitizer.allowedElements.firstIndex(of: "img")!
 }

@@ -13,14 +13,6 @@ extension FastScanner {
         return false
     }
 
-    mutating func appendAttribute(_ name: UnsafeBufferPointer<UInt8>, _ value: [UInt8]) {
-        out.append(0x20)
-        out.append(contentsOf: name)
-        out.append(contentsOf: "=\"".utf8)
-        value.withUnsafeBufferPointer { HTMLEscaping.appendEscapedAttribute($0, to: &out) }
-        out.append(MarkupBytes.quote)
-    }
-
     /// The value (quoted, or plain up to a blank or '>'), references decoded, into `value`.
     mutating func attributeValue(_ j: inout Int) -> Bool {
         let n = p.count

@@ -5,7 +5,6 @@ struct FastScanner {
     let base: String?
     let nesting = HTMLNesting.shared
     let elements = HTMLNesting.shared.elements
-    let attributes = FastSanitizer.attributes
     var i = 0
     var out: [UInt8] = []
     /// Elements written and not closed yet.
@@ -160,28 +159,11 @@ struct FastScanner {
             j += 1
             while j < n && MarkupBytes.isBlank(p[j]) { j += 1 }
             guard attributeValue(&j) else { return false }
-            guard let attribute = attributes.number(lowercasing: p, attributeName) else { continue }
-            let name = attributes.name(attribute)
-            switch attributes.facts(attribute) {
-            case 0:
-                appendAttribute(name, value)
-            default:
-                // As the libxml2 way does: most links are absolute http(s) URLs, kept as they are; the
-                // others go through `safeURL` (resolved, and dropped unless safe).
-                let plain = value.withUnsafeBufferPointer { URLResolver.isPlainSafeAbsolute($0) }
-                let resolved = plain ? nil : HTMLSanitizer.safeURL(String(decoding: value, as: UTF8.self), base: base)
-                guard plain || resolved != nil else { continue }
-                if attributes.facts(attribute) == 2 { hasSource = true }
-                out.append(0x20)
-                out.append(contentsOf: name)
-                out.append(contentsOf: "=\"".utf8)
-                if let resolved {
-                    HTMLEscaping.appendEscapedAttribute(resolved, to: &out)
-                } else {
-                    value.withUnsafeBufferPointer { HTMLEscaping.appendEscapedAttribute($0, to: &out) }
-                }
-                out.append(MarkupBytes.quote)
+            guard let attribute = HTMLSanitizer.attributes.number(lowercasing: p, attributeName) else { continue }
+            let written = value.withUnsafeBufferPointer {
+                HTMLSanitizer.appendAttribute(attribute, value: $0, base: base, to: &out)
             }
+            if written && HTMLSanitizer.attributes.facts(attribute) == 2 { hasSource = true }
         }
         i = j
         if element == FastSanitizer.img && !hasSource {

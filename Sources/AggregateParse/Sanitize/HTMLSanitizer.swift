@@ -58,11 +58,6 @@ enum HTMLSanitizer {
         case drop
     }
 
-    private enum AttributeRule {
-        case keep(name: [UInt8])
-        case url(name: [UInt8], isSource: Bool)
-    }
-
     // Immutable tables keyed by packed names: lookups allocate nothing and are safe from any thread.
     private static let elementRules: [PackedName: ElementRule] = {
         var table: [PackedName: ElementRule] = [:]
@@ -71,12 +66,33 @@ enum HTMLSanitizer {
         return table
     }()
 
-    private static let attributeRules: [PackedName: AttributeRule] = {
-        var table: [PackedName: AttributeRule] = [:]
-        for name in allowedAttributes { table[PackedName(name)!] = .keep(name: Array(name.utf8)) }
-        for name in urlAttributes { table[PackedName(name)!] = .url(name: Array(name.utf8), isSource: name == "src") }
-        return table
-    }()
+    /// The attributes kept, for both ways; facts: 0 kept as they are, 1 a URL, 2 the URL of an image's source.
+    static let attributes = NameTable(allowedAttributes + urlAttributes) { n in
+        let urls = n - allowedAttributes.count
+        return urls < 0 ? 0 : urlAttributes[urls] == "src" ? 2 : 1
+    }
+
+    /// Writes ` name="value"` for the allowed attribute numbered `n`, a URL resolved against `base`; false
+    /// (nothing written) for a URL not fit to republish. Both ways write attributes through it.
+    static func appendAttribute(_ n: Int, value: UnsafeBufferPointer<UInt8>, base: String?, to out: inout [UInt8]) -> Bool {
+        var resolved: String?
+        // Most links are already absolute http(s) URLs: those are kept as they are, without making Strings
+        // (safeURL would return them unchanged).
+        if attributes.facts(n) != 0 && !URLResolver.isPlainSafeAbsolute(value) {
+            guard let url = safeURL(String(decoding: value, as: UTF8.self), base: base) else { return false }
+            resolved = url
+        }
+        out.append(UInt8(ascii: " "))
+        out.append(contentsOf: attributes.name(n))
+        out.append(contentsOf: "=\"".utf8)
+        if let resolved {
+            HTMLEscaping.appendEscapedAttribute(resolved, to: &out)
+        } else {
+            HTMLEscaping.appendEscapedAttribute(value, to: &out)
+        }
+        out.append(UInt8(ascii: "\""))
+        return true
+    }
 
     private static let imgKey = PackedName("img")!
 
@@ -129,40 +145,13 @@ enum HTMLSanitizer {
                 var i = 0
                 while let attributeName = attributes[i] {
                     defer { i += 2 }
-                    guard let value = attributes[i + 1], let akey = PackedName(attributeName),
-                          let arule = HTMLSanitizer.attributeRules[akey] else { continue }
-                    switch arule {
-                    case .keep(let attribute):
-                        out.append(UInt8(ascii: " "))
-                        out.append(contentsOf: attribute)
-                        out.append(contentsOf: "=\"".utf8)
-                        let length = strlen(value)
-                        value.withMemoryRebound(to: UInt8.self, capacity: length) {
-                            HTMLEscaping.appendEscapedAttribute(UnsafeBufferPointer(start: $0, count: length), to: &out)
-                        }
-                        out.append(UInt8(ascii: "\""))
-                    case .url(let attribute, let isSource):
-                        let length = strlen(value)
-                        let raw = UnsafeBufferPointer(start: UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self), count: length)
-                        // Most links are already absolute http(s) URLs: those are kept as they are, without
-                        // making Strings (safeURL would return them unchanged).
-                        if URLResolver.isPlainSafeAbsolute(raw) {
-                            if isSource { hasSource = true }
-                            out.append(UInt8(ascii: " "))
-                            out.append(contentsOf: attribute)
-                            out.append(contentsOf: "=\"".utf8)
-                            HTMLEscaping.appendEscapedAttribute(raw, to: &out)
-                            out.append(UInt8(ascii: "\""))
-                            continue
-                        }
-                        guard let url = HTMLSanitizer.safeURL(String(cString: value), base: base) else { continue }
-                        if isSource { hasSource = true }
-                        out.append(UInt8(ascii: " "))
-                        out.append(contentsOf: attribute)
-                        out.append(contentsOf: "=\"".utf8)
-                        HTMLEscaping.appendEscapedAttribute(url, to: &out)
-                        out.append(UInt8(ascii: "\""))
+                    guard let value = attributes[i + 1],
+                          let n = HTMLSanitizer.attributes.number(lowercasing: attributeName) else { continue }
+                    let length = strlen(value)
+                    let written = value.withMemoryRebound(to: UInt8.self, capacity: length) {
+                        HTMLSanitizer.appendAttribute(n, value: UnsafeBufferPointer(start: $0, count: length), base: base, to: &out)
                     }
+                    if written && HTMLSanitizer.attributes.facts(n) == 2 { hasSource = true }
                 }
             }
             if key == HTMLSanitizer.imgKey && !hasSource {

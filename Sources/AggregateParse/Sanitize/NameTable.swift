@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Lower-case names (at most 16 bytes), each with its number and one byte of facts, in storage that
 /// lives as long as the process. A lookup hashes the packed name with one multiplication and reads
 /// names without reference counting: the standard library's hashing and the retains of nested arrays
@@ -65,6 +71,14 @@ struct NameTable: @unchecked Sendable {
             if n < 0 { return nil }
             if keys[slot] == key { return Int(n) }
             slot = (slot + 1) & mask
+        }
+    }
+
+    /// The number of a NUL-terminated name, compared in lower case.
+    func number(lowercasing name: UnsafePointer<CChar>) -> Int? {
+        let length = strlen(name)
+        return name.withMemoryRebound(to: UInt8.self, capacity: length) {
+            number(lowercasing: UnsafeBufferPointer(start: $0, count: length), 0..<length)
         }
     }
 
