@@ -117,6 +117,33 @@ struct FastScanner {
         return true
     }
 
+    /// Past the content of a raw-text element and its end tag, written exactly `</name>` in any case; false
+    /// for anything libxml2 might read otherwise (another spelling of the end tag, an unsafe byte, no end).
+    private mutating func skipRawText(_ element: Int) -> Bool {
+        let n = p.count
+        let name = elements.name(element)
+        var j = i
+        while j < n {
+            let b = p[j]
+            if b == MarkupBytes.lt && j + 1 < n && p[j + 1] == MarkupBytes.slash {
+                // libxml2 ends the content at the first "</" followed by the name, in any case.
+                var k = 0
+                while k < name.count && j + 2 + k < n && p[j + 2 + k] | 0x20 == name[k] { k += 1 }
+                if k == name.count {
+                    guard j + 2 + k < n, p[j + 2 + k] == MarkupBytes.gt else { return false }
+                    i = j + 3 + k
+                    return true
+                }
+                // Content that starts with "</" is read as an end tag before any raw text.
+                if j == i { return false }
+            } else if MarkupBytes.isUnsafeAt(p, j) {
+                return false
+            }
+            j += 1
+        }
+        return false
+    }
+
     private mutating func startTag() -> Bool {
         let n = p.count
         var j = i + 1
@@ -166,6 +193,11 @@ struct FastScanner {
             if written && HTMLSanitizer.attributes.facts(attribute) == 2 { hasSource = true }
         }
         i = j
+        if kind == .rawText {
+            out.removeSubrange(mark...)
+            // "<script/>": libxml2 ends it at once; the libxml2 path writes what that means.
+            return !selfClosing && skipRawText(element)
+        }
         if element == FastSanitizer.img && !hasSource {
             out.removeSubrange(mark...)
             return true

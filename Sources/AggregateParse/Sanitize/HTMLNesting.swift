@@ -14,17 +14,23 @@ final class HTMLNesting: Sendable {
         case container
         /// No content; libxml2 ends it at once, and the sanitizer writes no end tag.
         case void
+        /// Dropped with its content, which libxml2 reads as raw text up to its end tag (`<script>`, `<style>`).
+        case rawText
     }
 
-    /// The elements the sanitizer keeps; each one's facts are its `Kind`.
+    /// Elements dropped with their content that the short way skips: embeds and trackers bring them into
+    /// real feeds' HTML (a tweet's `<script async src=…>`), and each sent its fragment the libxml2 way.
+    static let rawTextElements = ["script", "style"]
+
+    /// The elements the sanitizer keeps, then `rawTextElements`; each one's facts are its `Kind`.
     let elements: NameTable
     let wrapper: Int
     /// parent * count + child → 0 not probed yet, 1 read as written, 2 not.
     private let pairs: Mutex<[UInt8]>
 
     private init() {
-        let names = HTMLSanitizer.allowedElements
-        let kinds = names.map(Self.probeKind)
+        let names = HTMLSanitizer.allowedElements + Self.rawTextElements
+        let kinds = HTMLSanitizer.allowedElements.map(Self.probeKind) + Self.rawTextElements.map(Self.probeRawText)
         elements = NameTable(names) { kinds[$0].rawValue }
         wrapper = names.firstIndex(of: "div")!
         pairs = Mutex([UInt8](repeating: 0, count: names.count * names.count))
@@ -52,10 +58,19 @@ final class HTMLNesting: Sendable {
         return events == ["<div", "<\(name)", "t\n x", ">\(name)", ">div"] ? .container : .other
     }
 
+    /// Raw text: markup and references inside are text, up to the first `</name`.
+    private static func probeRawText(_ name: String) -> Kind {
+        let events = Recorder.events(of: "<div><\(name)>\n a<b>&amp;c</p>d</\(name)>x</div>")
+        return events == ["<div", "<\(name)", "t\n a<b>&amp;c</p>d", ">\(name)", "tx", ">div"] ? .rawText : .other
+    }
+
     private static func probePair(parent: String, child: String, childKind: Kind) -> Bool {
         switch childKind {
         case .other:
             return false
+        case .rawText:
+            let events = Recorder.events(of: "<div><\(parent)><\(child)>x</\(child)>y</\(parent)></div>")
+            return events == ["<div", "<\(parent)", "<\(child)", "tx", ">\(child)", "ty", ">\(parent)", ">div"]
         case .void:
             let events = Recorder.events(of: "<div><\(parent)><\(child)>x</\(parent)></div>")
             return events == ["<div", "<\(parent)", "<\(child)", ">\(child)", "tx", ">\(parent)", ">div"]
