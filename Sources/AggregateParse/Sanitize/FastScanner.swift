@@ -3,6 +3,7 @@
 struct FastScanner {
     let p: UnsafeBufferPointer<UInt8>
     let base: String?
+    let root: RootRelativeBase?
     let nesting = HTMLNesting.shared
     let elements = HTMLNesting.shared.elements
     var i = 0
@@ -17,6 +18,7 @@ struct FastScanner {
     init(input: UnsafeBufferPointer<UInt8>, base: String?) {
         self.p = input
         self.base = base
+        root = RootRelativeBase(base)
         out.reserveCapacity(input.count + input.count / 8 + 16)
     }
 
@@ -188,7 +190,7 @@ struct FastScanner {
             guard attributeValue(&j) else { return false }
             guard let attribute = HTMLSanitizer.attributes.number(lowercasing: p, attributeName) else { continue }
             let written = value.withUnsafeBufferPointer {
-                HTMLSanitizer.appendAttribute(attribute, value: $0, base: base, to: &out)
+                HTMLSanitizer.appendAttribute(attribute, value: $0, base: base, root: root, to: &out)
             }
             if written && HTMLSanitizer.attributes.facts(attribute) == 2 { hasSource = true }
         }

@@ -74,17 +74,22 @@ enum HTMLSanitizer {
 
     /// Writes ` name="value"` for the allowed attribute numbered `n`, a URL resolved against `base`; false
     /// (nothing written) for a URL not fit to republish. Both ways write attributes through it.
-    static func appendAttribute(_ n: Int, value: UnsafeBufferPointer<UInt8>, base: String?, to out: inout [UInt8]) -> Bool {
+    /// `root` is `RootRelativeBase(base)`, made once per fragment.
+    static func appendAttribute(_ n: Int, value: UnsafeBufferPointer<UInt8>, base: String?, root: RootRelativeBase?, to out: inout [UInt8]) -> Bool {
         var resolved: String?
         // Most links are already absolute http(s) URLs: those are kept as they are, without making Strings
         // (safeURL would return them unchanged).
         if attributes.facts(n) != 0 && !URLResolver.isPlainSafeAbsolute(value) {
+            if let root, RootRelativeBase.isPlainRootRelative(value) {
+                appendName(n, to: &out)
+                root.appendResolved(value, to: &out)
+                out.append(UInt8(ascii: "\""))
+                return true
+            }
             guard let url = safeURL(String(decoding: value, as: UTF8.self), base: base) else { return false }
             resolved = url
         }
-        out.append(UInt8(ascii: " "))
-        out.append(contentsOf: attributes.name(n))
-        out.append(contentsOf: "=\"".utf8)
+        appendName(n, to: &out)
         if let resolved {
             HTMLEscaping.appendEscapedAttribute(resolved, to: &out)
         } else {
@@ -92,6 +97,13 @@ enum HTMLSanitizer {
         }
         out.append(UInt8(ascii: "\""))
         return true
+    }
+
+    /// ` name="`
+    private static func appendName(_ n: Int, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: " "))
+        out.append(contentsOf: attributes.name(n))
+        out.append(contentsOf: "=\"".utf8)
     }
 
     private static let imgKey = PackedName("img")!
@@ -121,7 +133,12 @@ enum HTMLSanitizer {
         var open: [[UInt8]] = []
         var openKeys: [PackedName] = []
 
-        init(base: String?) { self.base = base }
+        let root: RootRelativeBase?
+
+        init(base: String?) {
+            self.base = base
+            root = RootRelativeBase(base)
+        }
 
         func start(_ name: UnsafePointer<CChar>, _ attributes: UnsafePointer<UnsafePointer<CChar>?>?) {
             if skipDepth > 0 {
@@ -149,7 +166,7 @@ enum HTMLSanitizer {
                           let n = HTMLSanitizer.attributes.number(lowercasing: attributeName) else { continue }
                     let length = strlen(value)
                     let written = value.withMemoryRebound(to: UInt8.self, capacity: length) {
-                        HTMLSanitizer.appendAttribute(n, value: UnsafeBufferPointer(start: $0, count: length), base: base, to: &out)
+                        HTMLSanitizer.appendAttribute(n, value: UnsafeBufferPointer(start: $0, count: length), base: base, root: root, to: &out)
                     }
                     if written && HTMLSanitizer.attributes.facts(n) == 2 { hasSource = true }
                 }
