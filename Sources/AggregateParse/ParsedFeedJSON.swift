@@ -16,6 +16,13 @@ public enum ParsedFeedJSON {
         var w = Writer()
         swap(&w.out, &out)
         defer { swap(&w.out, &out) }
+        // The content is most of the line: room for it, escapes and keys at once, rather than the line
+        // copied at every doubling (a feed's line is 200 KB on average).
+        var estimate = 1024
+        for entry in feed.entries {
+            estimate += 512 + (entry.content?.utf8.count ?? 0) + (entry.summary?.utf8.count ?? 0) + (entry.title?.utf8.count ?? 0)
+        }
+        w.out.reserveCapacity(w.out.count + estimate + estimate / 16)
         w.raw("{")
         if let path {
             w.key("path"); w.string(path); w.raw(",")
