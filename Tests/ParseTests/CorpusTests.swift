@@ -109,6 +109,18 @@ import Testing
         #expect(run.stderr.split(separator: "\n").count == 1)
     }
 
+    /// An HTML page given as a file: its advertised feeds are resolved against the file's own URL.
+    @Test func cliResolvesAdvertisedFeedsAgainstTheFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("aggregate-page-\(UUID().uuidString)/site")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let page = folder.appendingPathComponent("index.html")
+        try Data("<html><head><link rel=\"alternate\" type=\"application/rss+xml\" href=\"news/feed.xml\"></head><body>Hi</body></html>".utf8).write(to: page)
+        let run = try CLI.run(["parse", "--json", folder.path + "/../site/index.html"])
+        #expect(run.status != 0)
+        #expect(run.stdout.contains(folder.appendingPathComponent("news/feed.xml").absoluteString), "\(run.stdout)")
+    }
+
     @Test(arguments: ["1", "2", "5"])
     func cliParsesInParallelInArgumentOrder(_ jobs: String) throws {
         let corpus = try TestPaths.corpus()
