@@ -69,9 +69,20 @@ final class RSSAdapter {
     }
 
     /// The format an RSS document declares.
+    /// Tabs and space separators (`CharacterSet.whitespaces`) trimmed at both ends, without setting up a
+    /// CharacterSet for every feed.
+    private static func trimmedSpaces(_ s: String) -> String {
+        if let first = s.utf8.first, let last = s.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return s }
+        let isSpace = { (c: Unicode.Scalar) in c == "\t" || c.properties.generalCategory == .spaceSeparator }
+        var scalars = Substring(s).unicodeScalars
+        while let c = scalars.first, isSpace(c) { scalars.removeFirst() }
+        while let c = scalars.last, isSpace(c) { scalars.removeLast() }
+        return String(scalars)
+    }
+
     static func format(version: String?, isRDF: Bool, sawRSS090: Bool) -> FeedFormat {
         if isRDF { return sawRSS090 ? .rss090 : .rss10 }
-        switch version?.trimmingCharacters(in: .whitespaces) {
+        switch version.map(trimmedSpaces) {
         case "0.9", "0.90": return .rss090
         case "0.91": return .rss091
         case "0.92": return .rss092

@@ -96,11 +96,14 @@ final class AdapterContext {
 
     /// Terms in order, trimmed, duplicates removed.
     func categories(_ raw: [String]) -> [String] {
-        var seen: Set<String> = []
         var out: [String] = []
+        out.reserveCapacity(raw.count)
+        // An item has a handful of categories: a linear search beats building a Set for each.
+        var seen: Set<String>? = raw.count > 16 ? [] : nil
         for term in raw {
             let t = PlainText.collapse(term)
-            if !t.isEmpty && seen.insert(t).inserted { out.append(t) }
+            guard !t.isEmpty else { continue }
+            if seen != nil ? seen!.insert(t).inserted : !out.contains(t) { out.append(t) }
         }
         return out
     }
