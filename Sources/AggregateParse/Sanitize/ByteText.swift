@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// String helpers on UTF-8 bytes: Foundation's NSString-backed versions went through UTF-16 and
 /// dominated the parse profile.
 enum ByteText {
@@ -21,19 +27,28 @@ enum ByteText {
         }
     }
 
+    /// True when `s` holds the byte `b` (memchr: the standard library's `contains` went a byte at a time
+    /// over every summary and content, several times each).
+    static func contains(_ s: String, byte b: UInt8) -> Bool {
+        withBytes(s) { p in
+            guard let base = p.baseAddress else { return false }
+            return memchr(base, Int32(b), p.count) != nil
+        }
+    }
+
     /// True when `s` contains the ASCII `needle`.
     static func contains(_ s: String, _ needle: StaticString) -> Bool {
         withBytes(s) { p -> Bool in
             let n = needle.utf8CodeUnitCount
             let q = needle.utf8Start
-            guard n > 0, p.count >= n else { return false }
+            guard n > 0, p.count >= n, let base = p.baseAddress else { return false }
             var i = 0
-            while i <= p.count - n {
-                if p[i] == q[0] {
-                    var k = 1
-                    while k < n && p[i + k] == q[k] { k += 1 }
-                    if k == n { return true }
-                }
+            // Candidates found by memchr on the first byte.
+            while i <= p.count - n, let hit = memchr(base + i, Int32(q[0]), p.count - n + 1 - i) {
+                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                var k = 1
+                while k < n && p[i + k] == q[k] { k += 1 }
+                if k == n { return true }
                 i += 1
             }
             return false

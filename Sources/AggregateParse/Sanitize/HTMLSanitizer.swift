@@ -5,9 +5,9 @@ enum HTMLSanitizer {
     static func sanitize(_ html: String, base: String?) -> String {
         // Text without tags needs no parser (libxml2's HTML parser is several times slower per byte
         // than its XML parser): decode the references, escape again.
-        if !html.utf8.contains(UInt8(ascii: "<")) {
-            let hasAmpersand = html.utf8.contains(UInt8(ascii: "&"))
-            if !hasAmpersand && !html.utf8.contains(UInt8(ascii: ">")) { return html }
+        if !ByteText.contains(html, byte: UInt8(ascii: "<")) {
+            let hasAmpersand = ByteText.contains(html, byte: UInt8(ascii: "&"))
+            if !hasAmpersand && !ByteText.contains(html, byte: UInt8(ascii: ">")) { return html }
             return HTMLEscaping.escape(hasAmpersand ? PlainText.decodeEntities(html) : html)
         }
         if fastPath, let fast = FastSanitizer.sanitize(html, base: base) { return fast }

@@ -10,8 +10,8 @@ enum PlainText {
 
     /// Text of an HTML fragment: tags removed, entities decoded, whitespace collapsed.
     static func fromHTML(_ html: String) -> String {
-        if !html.utf8.contains(UInt8(ascii: "<")) {
-            return collapse(html.utf8.contains(UInt8(ascii: "&")) ? decodeEntities(html) : html)
+        if !ByteText.contains(html, byte: UInt8(ascii: "<")) {
+            return collapse(ByteText.contains(html, byte: UInt8(ascii: "&")) ? decodeEntities(html) : html)
         }
         let sink = Sink()
         var input: [UInt8] = Array("<div>".utf8)

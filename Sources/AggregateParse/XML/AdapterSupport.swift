@@ -47,7 +47,7 @@ final class AdapterContext {
         guard let raw else { return nil }
         var source = raw
         // NOTE: some feeds escape their HTML twice (&amp;lt;p&amp;gt;): no tag survives the first decoding.
-        if !source.utf8.contains(UInt8(ascii: "<")) && (ByteText.contains(source, "&lt;") || ByteText.contains(source, "&#60;")) {
+        if !ByteText.contains(source, byte: UInt8(ascii: "<")) && (ByteText.contains(source, "&lt;") || ByteText.contains(source, "&#60;")) {
             source = PlainText.decodeEntities(source)
         }
         let clean = ByteText.trimmed(HTMLSanitizer.sanitize(source, base: effectiveBase(base)))
