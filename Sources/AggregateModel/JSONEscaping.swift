@@ -66,7 +66,7 @@ public enum JSONEscaping {
         case 0x09: out.append(UInt8(ascii: "t"))
         default:
             let hex: StaticString = "0123456789abcdef"
-            out.append(contentsOf: "u00".utf8)
+            out.append(literal: "u00")
             out.append(hex.utf8Start[Int(b >> 4)])
             out.append(hex.utf8Start[Int(b & 0xF)])
         }

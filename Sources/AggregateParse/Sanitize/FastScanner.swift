@@ -46,7 +46,7 @@ struct FastScanner {
                 guard let decoded = reference() else { return false }
                 appendText(decoded)
             case MarkupBytes.gt:
-                out.append(contentsOf: "&gt;".utf8)
+                out.append(literal: "&gt;")
                 i += 1
             default:
                 if MarkupBytes.isUnsafeAt(p, i) { return false }
@@ -63,9 +63,9 @@ struct FastScanner {
             HTMLEscaping.appendEscapedText(UnsafeBufferPointer(rebasing: p[range]), to: &out)
         case .scalar(let scalar):
             switch scalar {
-            case "&": out.append(contentsOf: "&amp;".utf8)
-            case "<": out.append(contentsOf: "&lt;".utf8)
-            case ">": out.append(contentsOf: "&gt;".utf8)
+            case "&": out.append(literal: "&amp;")
+            case "<": out.append(literal: "&lt;")
+            case ">": out.append(literal: "&gt;")
             default: out.append(contentsOf: UTF8.encode(scalar)!)
             }
         }
@@ -112,7 +112,7 @@ struct FastScanner {
         while j < n && MarkupBytes.isBlank(p[j]) { j += 1 }
         guard j < n, p[j] == MarkupBytes.gt else { return false }
         open.removeLast()
-        out.append(contentsOf: "</".utf8)
+        out.append(literal: "</")
         out.append(contentsOf: name)
         out.append(MarkupBytes.gt)
         i = j + 1

@@ -39,10 +39,10 @@ enum HTMLEscaping {
             if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
             runStart = i + 1
             switch b {
-            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-            default: out.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "&"): out.append(literal: "&amp;")
+            case UInt8(ascii: "<"): out.append(literal: "&lt;")
+            case UInt8(ascii: ">"): out.append(literal: "&gt;")
+            default: out.append(literal: "&quot;")
             }
         }
         if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count])) }

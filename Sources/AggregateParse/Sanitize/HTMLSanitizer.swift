@@ -15,9 +15,9 @@ enum HTMLSanitizer {
         // A wrapper keeps libxml2 from inventing <p> or <html> around top-level text.
         var input: [UInt8] = []
         input.reserveCapacity(html.utf8.count + 12)
-        input.append(contentsOf: "<div>".utf8)
+        input.append(literal: "<div>")
         input.append(contentsOf: html.utf8)
-        input.append(contentsOf: "</div>".utf8)
+        input.append(literal: "</div>")
         sink.out.reserveCapacity(html.utf8.count)
         HTMLStream.parse(input, into: sink)
         return sink.finish()
@@ -103,7 +103,7 @@ enum HTMLSanitizer {
     private static func appendName(_ n: Int, to out: inout [UInt8]) {
         out.append(UInt8(ascii: " "))
         out.append(contentsOf: attributes.name(n))
-        out.append(contentsOf: "=\"".utf8)
+        out.append(literal: "=\"")
     }
 
     private static let imgKey = PackedName("img")!
@@ -191,7 +191,7 @@ enum HTMLSanitizer {
             while open.count > i {
                 let closing = open.removeLast()
                 openKeys.removeLast()
-                out.append(contentsOf: "</".utf8)
+                out.append(literal: "</")
                 out.append(contentsOf: closing)
                 out.append(UInt8(ascii: ">"))
             }
@@ -204,7 +204,7 @@ enum HTMLSanitizer {
 
         func finish() -> String {
             while let closing = open.popLast() {
-                out.append(contentsOf: "</".utf8)
+                out.append(literal: "</")
                 out.append(contentsOf: closing)
                 out.append(UInt8(ascii: ">"))
             }

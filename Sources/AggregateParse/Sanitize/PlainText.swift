@@ -16,7 +16,7 @@ enum PlainText {
         let sink = Sink()
         var input: [UInt8] = Array("<div>".utf8)
         input.append(contentsOf: html.utf8)
-        input.append(contentsOf: "</div>".utf8)
+        input.append(literal: "</div>")
         HTMLStream.parse(input, into: sink)
         return collapse(String(decoding: sink.out, as: UTF8.self))
     }

@@ -284,7 +284,7 @@ final class XMLStream {
         for (attribute, value) in attributes.all() {
             buffer.append(UInt8(ascii: " "))
             buffer.append(contentsOf: attribute.utf8)
-            buffer.append(contentsOf: "=\"".utf8)
+            buffer.append(literal: "=\"")
             HTMLEscaping.appendEscapedAttribute(value, to: &buffer)
             buffer.append(UInt8(ascii: "\""))
         }
@@ -298,7 +298,7 @@ final class XMLStream {
             return
         }
         if HTMLEscaping.voidElements.contains(name.local) { return }
-        buffer.append(contentsOf: "</".utf8)
+        buffer.append(literal: "</")
         buffer.append(contentsOf: name.local.utf8)
         buffer.append(UInt8(ascii: ">"))
     }
