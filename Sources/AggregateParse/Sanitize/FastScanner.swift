@@ -1,3 +1,5 @@
+internal import CXMLShim
+
 /// One pass of `FastSanitizer` over a fragment: text, tags and comments here, attribute values, URLs and
 /// references in FastScanner+Values.swift.
 struct FastScanner {
@@ -26,17 +28,8 @@ struct FastScanner {
         let n = p.count
         while i < n {
             let start = i
-            // Runs of ordinary text are copied as they are; they are found eight bytes at a time.
-            let base = UnsafeRawPointer(p.baseAddress!)
-            scan: while i < n {
-                while i + 8 <= n && !MarkupBytes.mayNeedAttention(base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
-                let stop = min(n, i + 8)
-                while i < stop {
-                    let b = p[i]
-                    if b == MarkupBytes.lt || b == MarkupBytes.amp || b == MarkupBytes.gt || b == 0xEF || (b < 0x20 && b != 0x09 && b != 0x0A) { break scan }
-                    i += 1
-                }
-            }
+            // Runs of ordinary text are copied as they are; their end is found 16 bytes at a time.
+            i += axml_markup_stop(p.baseAddress! + i, n - i)
             if i > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<i])) }
             guard i < n else { break }
             switch p[i] {

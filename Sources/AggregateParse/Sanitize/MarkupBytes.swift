@@ -10,20 +10,6 @@ enum MarkupBytes {
         isLetter(b) || isDigit(b) || b == UInt8(ascii: "_") || b == UInt8(ascii: "-") || b == UInt8(ascii: ":") || b == UInt8(ascii: ".")
     }
 
-    static let ones: UInt64 = 0x0101_0101_0101_0101
-    static let highs: UInt64 = 0x8080_8080_8080_8080
-
-    @inline(__always) static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
-        let x = word ^ (ones &* UInt64(byte))
-        return (x &- ones) & ~x & highs != 0
-    }
-
-    /// True when one of the eight bytes may be '<', '&', '>', 0xEF or a control (tab and line feed included).
-    @inline(__always) static func mayNeedAttention(_ word: UInt64) -> Bool {
-        (word &- 0x2020_2020_2020_2020) & ~word & highs != 0
-            || hasByte(word, lt) || hasByte(word, amp) || hasByte(word, gt) || hasByte(word, 0xEF)
-    }
-
     /// A C0 control other than tab and line feed (carriage returns too: libxml2 may fold them), or the
     /// start of U+FFFE/U+FFFF, which libxml2's HTML parser drops: the libxml2 path decides those.
     @inline(__always) static func isUnsafeAt(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {

@@ -65,6 +65,13 @@ const char *axml_html_entity_value(const char *name, size_t len);
 /// `controls` may be NULL when the count is not wanted (a little faster).
 int axml_scan_utf8(const unsigned char *buf, size_t len, size_t *controls, int *non_ascii);
 
+/// Index of the first byte of `buf` the sanitizer's short way must look at ('<', '&', '>', 0xEF, a control
+/// byte other than tab and line feed), or `len` when there is none.
+size_t axml_markup_stop(const unsigned char *buf, size_t len);
+
+/// `axml_markup_stop` a byte at a time: what the vector version must agree with.
+size_t axml_markup_stop_scalar(const unsigned char *buf, size_t len);
+
 /// The code point libxml2's HTML parser reads for the named reference `&name;` (its HTML 4 table), or -1.
 int axml_html_parser_entity(const char *name, size_t len);
 
