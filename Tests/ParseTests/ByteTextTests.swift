@@ -23,4 +23,33 @@ import Testing
         }
         #expect(found > 1_000)
     }
+
+    @Test func byteWriterWritesWhatAnArrayWould() {
+        var random = SplitMix64(seed: 11)
+        for _ in 0..<200 {
+            var writer = ByteWriter(capacity: random.below(40))
+            var array: [UInt8] = []
+            for _ in 0..<random.below(300) {
+                switch random.below(4) {
+                case 0:
+                    let byte = UInt8(random.below(256))
+                    writer.append(byte)
+                    array.append(byte)
+                case 1:
+                    let run = (0..<random.below(70)).map { _ in UInt8(random.below(256)) }
+                    run.withUnsafeBufferPointer { writer.append(contentsOf: $0) }
+                    array.append(contentsOf: run)
+                case 2:
+                    writer.append(literal: "&amp;")
+                    array.append(contentsOf: Array("&amp;".utf8))
+                default:
+                    let mark = random.below(array.count + 1)
+                    writer.truncate(to: mark)
+                    array.removeSubrange(mark...)
+                }
+            }
+            #expect(writer.count == array.count)
+            #expect(writer.withBytes { Array($0) } == array)
+        }
+    }
 }

@@ -11,8 +11,10 @@ enum FastSanitizer {
             guard scanner.run() else { return nil }
             // NOTE: the output is the input's bytes in order, ASCII markup and encoded scalars: well-formed
             // UTF-8 whenever the input is, and a String's always is. So it is not checked again.
-            guard #available(macOS 26, *) else { return String(decoding: scanner.out, as: UTF8.self) }
-            return String(copying: UTF8Span(unchecked: scanner.out.span, isKnownASCII: false))
+            return scanner.out.withBytes { bytes in
+                guard #available(macOS 26, *) else { return String(decoding: bytes, as: UTF8.self) }
+                return String(copying: UTF8Span(unchecked: bytes.span, isKnownASCII: false))
+            }
         }
     }
 

@@ -2,14 +2,14 @@ internal import CXMLShim
 
 /// One pass of `FastSanitizer` over a fragment: text, tags and comments here, attribute values, URLs and
 /// references in FastScanner+Values.swift.
-struct FastScanner {
+struct FastScanner: ~Copyable {
     let p: UnsafeBufferPointer<UInt8>
     let base: String?
     let root: RootRelativeBase?
     let nesting = HTMLNesting.shared
     let elements = HTMLNesting.shared.elements
     var i = 0
-    var out: [UInt8] = []
+    var out: ByteWriter
     /// Elements written and not closed yet.
     var open: [Int] = []
     /// An attribute value, references decoded.
@@ -21,7 +21,8 @@ struct FastScanner {
         self.p = input
         self.base = base
         root = RootRelativeBase(base)
-        out.reserveCapacity(input.count + input.count / 8 + 16)
+        // Relative links grow when resolved; most fragments fit at once.
+        out = ByteWriter(capacity: input.count + input.count / 4 + 64)
     }
 
     mutating func run() -> Bool {
@@ -59,7 +60,7 @@ struct FastScanner {
             case "&": out.append(literal: "&amp;")
             case "<": out.append(literal: "&lt;")
             case ">": out.append(literal: "&gt;")
-            default: out.append(contentsOf: UTF8.encode(scalar)!)
+            default: for byte in UTF8.encode(scalar)! { out.append(byte) }
             }
         }
     }
@@ -189,12 +190,12 @@ struct FastScanner {
         }
         i = j
         if kind == .rawText {
-            out.removeSubrange(mark...)
+            out.truncate(to: mark)
             // "<script/>": libxml2 ends it at once; the libxml2 path writes what that means.
             return !selfClosing && skipRawText(element)
         }
         if element == FastSanitizer.img && !hasSource {
-            out.removeSubrange(mark...)
+            out.truncate(to: mark)
             return true
         }
         out.append(MarkupBytes.gt)

@@ -3,7 +3,7 @@ enum HTMLEscaping {
     /// Elements without an end tag.
     static let voidElements: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]
 
-    static func appendEscapedText(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    static func appendEscapedText<Out: ByteSink & ~Copyable>(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout Out) {
         // Copy the runs between special characters in one go.
         var runStart = 0
         for i in 0..<bytes.count {
@@ -12,9 +12,9 @@ enum HTMLEscaping {
             if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
             runStart = i + 1
             switch b {
-            case UInt8(ascii: "&"): out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])
-            case UInt8(ascii: "<"): out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])
-            default: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])
+            case UInt8(ascii: "&"): out.append(literal: "&amp;")
+            case UInt8(ascii: "<"): out.append(literal: "&lt;")
+            default: out.append(literal: "&gt;")
             }
         }
         if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count])) }
@@ -25,12 +25,12 @@ enum HTMLEscaping {
         s.withUTF8 { appendEscapedText($0, to: &out) }
     }
 
-    static func appendEscapedAttribute(_ string: String, to out: inout [UInt8]) {
+    static func appendEscapedAttribute<Out: ByteSink & ~Copyable>(_ string: String, to out: inout Out) {
         var copy = string
         copy.withUTF8 { appendEscapedAttribute($0, to: &out) }
     }
 
-    static func appendEscapedAttribute(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    static func appendEscapedAttribute<Out: ByteSink & ~Copyable>(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout Out) {
         // Copy the runs between special characters in one go.
         var runStart = 0
         for i in 0..<bytes.count {

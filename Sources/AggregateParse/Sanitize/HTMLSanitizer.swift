@@ -75,7 +75,9 @@ enum HTMLSanitizer {
     /// Writes ` name="value"` for the allowed attribute numbered `n`, a URL resolved against `base`; false
     /// (nothing written) for a URL not fit to republish. Both ways write attributes through it.
     /// `root` is `RootRelativeBase(base)`, made once per fragment.
-    static func appendAttribute(_ n: Int, value: UnsafeBufferPointer<UInt8>, base: String?, root: RootRelativeBase?, to out: inout [UInt8]) -> Bool {
+    static func appendAttribute<Out: ByteSink & ~Copyable>(
+        _ n: Int, value: UnsafeBufferPointer<UInt8>, base: String?, root: RootRelativeBase?, to out: inout Out
+    ) -> Bool {
         var resolved: String?
         // Most links are already absolute http(s) URLs: those are kept as they are, without making Strings
         // (safeURL would return them unchanged).
@@ -100,7 +102,7 @@ enum HTMLSanitizer {
     }
 
     /// ` name="`
-    private static func appendName(_ n: Int, to out: inout [UInt8]) {
+    private static func appendName<Out: ByteSink & ~Copyable>(_ n: Int, to out: inout Out) {
         out.append(UInt8(ascii: " "))
         out.append(contentsOf: attributes.name(n))
         out.append(literal: "=\"")

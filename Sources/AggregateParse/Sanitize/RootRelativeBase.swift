@@ -43,7 +43,7 @@ struct RootRelativeBase {
     }
 
     /// Appends `link`, one `isPlainRootRelative` takes, resolved and escaped for an attribute.
-    func appendResolved(_ link: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    func appendResolved<Out: ByteSink & ~Copyable>(_ link: UnsafeBufferPointer<UInt8>, to out: inout Out) {
         base.utf8.withContiguousStorageIfAvailable { b in
             if schemeIsLowerCase {
                 HTMLEscaping.appendEscapedAttribute(UnsafeBufferPointer(rebasing: b[..<end]), to: &out)
