@@ -1,4 +1,5 @@
 import Foundation
+import AggregateTestSupport
 import Testing
 @testable import AggregateParse
 
@@ -214,5 +215,22 @@ import Testing
         let result = try FeedParser.parse(Array(doc.utf8), url: nil)
         #expect(result.feed.entries.first?.published == nil)
         #expect(result.warnings.contains { $0.contains("sometime soon") })
+    }
+}
+
+/// `CivilTime.rfc3339` writes its digits itself; it must say what the interpolated form says.
+@Suite struct RFC3339FormattingTests {
+    @Test func digitsAgreeWithInterpolation() {
+        var random = SplitMix64(seed: 3339)
+        // From before year 0 to after 9999, with the edges of days and years.
+        var seconds: [Double] = [0, -1, 86_399, 86_400, -62_167_219_200, -62_167_219_201, 253_402_300_799, 253_402_300_800, 1_780_000_000.75]
+        for _ in 0..<20_000 { seconds.append(Double(Int64(random.below(330_000_000_000)) - 70_000_000_000) + Double(random.below(1000)) / 1000) }
+        for s in seconds {
+            let date = Date(timeIntervalSince1970: s)
+            let f = CivilTime.fields(date)
+            #expect(CivilTime.rfc3339(date) == CivilTime.interpolated(f.year, f.month, f.day, f.seconds), "\(s)")
+        }
+        #expect(CivilTime.rfc3339(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00Z")
+        #expect(CivilTime.rfc3339(Date(timeIntervalSince1970: 1_780_000_000.75)) == "2026-05-28T20:26:40Z")
     }
 }
