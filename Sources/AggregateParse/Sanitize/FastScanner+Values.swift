@@ -13,10 +13,12 @@ extension FastScanner {
         return false
     }
 
-    /// The value (quoted, or plain up to a blank or '>'), references decoded, into `value`.
+    /// The value (quoted, or plain up to a blank or '>'), references decoded: `valueRange` of the input
+    /// when it holds no reference (most do: nothing is copied), else into `value`.
     mutating func attributeValue(_ j: inout Int) -> Bool {
         let n = p.count
-        value.removeAll(keepingCapacity: true)
+        valueRange = nil
+        var decoding = false
         guard j < n else { return false }
         let delimiter = p[j]
         let quoted = delimiter == MarkupBytes.quote || delimiter == MarkupBytes.apostrophe
@@ -32,18 +34,22 @@ extension FastScanner {
             }
             if quoted {
                 if b == delimiter {
-                    value.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<j]))
+                    if decoding { value.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<j])) } else { valueRange = run..<j }
                     j += 1
                     return true
                 }
             } else {
                 if MarkupBytes.isBlank(b) || b == MarkupBytes.gt {
-                    value.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<j]))
-                    return !value.isEmpty
+                    if decoding { value.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<j])) } else { valueRange = run..<j }
+                    return decoding ? !value.isEmpty : run < j
                 }
                 if b == MarkupBytes.lt || b == MarkupBytes.quote || b == MarkupBytes.apostrophe || b == MarkupBytes.equals || b == UInt8(ascii: "`") { return false }
             }
             if b == MarkupBytes.amp {
+                if !decoding {
+                    value.removeAll(keepingCapacity: true)
+                    decoding = true
+                }
                 value.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<j]))
                 let saved = i
                 i = j

@@ -12,7 +12,8 @@ struct FastScanner: ~Copyable {
     var out: ByteWriter
     /// Elements written and not closed yet.
     var open: [Int] = []
-    /// An attribute value, references decoded.
+    /// An attribute value: where it is in the input when it holds no reference, else decoded in `value`.
+    var valueRange: Range<Int>?
     var value: [UInt8] = []
     /// Attribute names of the current tag, for libxml2's rule that a repeated attribute is dropped.
     var names: [Range<Int>] = []
@@ -183,8 +184,13 @@ struct FastScanner: ~Copyable {
             while j < n && MarkupBytes.isBlank(p[j]) { j += 1 }
             guard attributeValue(&j) else { return false }
             guard let attribute = HTMLSanitizer.attributes.number(lowercasing: p, attributeName) else { continue }
-            let written = value.withUnsafeBufferPointer {
-                HTMLSanitizer.appendAttribute(attribute, value: $0, base: base, root: root, to: &out)
+            let written: Bool
+            if let valueRange {
+                written = HTMLSanitizer.appendAttribute(attribute, value: UnsafeBufferPointer(rebasing: p[valueRange]), base: base, root: root, to: &out)
+            } else {
+                written = value.withUnsafeBufferPointer {
+                    HTMLSanitizer.appendAttribute(attribute, value: $0, base: base, root: root, to: &out)
+                }
             }
             if written && HTMLSanitizer.attributes.facts(attribute) == 2 { hasSource = true }
         }
