@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(
             name: "PublishTests", dependencies: ["AggregatePublish", "AggregateParse", "AggregateTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "CoreTests", dependencies: [
-            "AggregateCore", "AggregateConfig", "AggregateParse", "AggregateStore", "AggregateTestSupport",
+            "AggregateCore", "AggregateConfig", "AggregateParse", "AggregateStore", "AggregateTestSupport", "AggregateCLI",
         ]),
         .testTarget(name: "HostileTests", dependencies: [
             "AggregateCore", "AggregateConfig", "AggregateParse", "AggregateStore", "AggregateTestSupport",

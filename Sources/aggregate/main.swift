@@ -1,3 +1,3 @@
 import AggregateCLI
 
-AggregateCommand.main()
+AggregateCommand.start()
