@@ -68,7 +68,6 @@ final class RSSAdapter {
         return feed
     }
 
-    /// The format an RSS document declares.
     /// Tabs and space separators (`CharacterSet.whitespaces`) trimmed at both ends, without setting up a
     /// CharacterSet for every feed.
     private static func trimmedSpaces(_ s: String) -> String {
@@ -80,6 +79,7 @@ final class RSSAdapter {
         return String(scalars)
     }
 
+    /// The format an RSS document declares.
     static func format(version: String?, isRDF: Bool, sawRSS090: Bool) -> FeedFormat {
         if isRDF { return sawRSS090 ? .rss090 : .rss10 }
         switch version.map(trimmedSpaces) {
