@@ -101,8 +101,8 @@ protocol XMLEventHandler: AnyObject {
 final class XMLStream {
     // NOTE: these are touched on every element event; the callbacks never overlap (one parse per
     // stream, on one thread), so the dynamic exclusivity checks (a runtime call each) are left out.
-    @exclusivity(unchecked) private var names: [UnsafeRawPointer: String] = [:]
-    @exclusivity(unchecked) private var namespaces: [UnsafeRawPointer: XMLNamespace] = [:]
+    @exclusivity(unchecked) private var names = InternedNames<String>(slots: 64, placeholder: "")
+    @exclusivity(unchecked) private var namespaces = InternedNames<XMLNamespace>(slots: 16, placeholder: .none)
     /// The open elements.
     @exclusivity(unchecked) private var stack: [XMLName] = []
     /// The `xml:base` in effect from the element at `depth` down (rare: most documents have none).
@@ -157,43 +157,13 @@ final class XMLStream {
         withExtendedLifetime(self) {}
     }
 
-    // NOTE: a feed uses a few dozen names, each interned once by libxml2: a direct-mapped cache on the
-    // pointer answers nearly every look-up with one comparison (hashing the pointer was a look-up per
-    // element and per namespace, about 2% of a parse).
-    @exclusivity(unchecked) private var nameCache = [(key: UnsafeRawPointer?, value: String)](repeating: (nil, ""), count: 64)
-    @exclusivity(unchecked) private var namespaceCache = [(key: UnsafeRawPointer?, value: XMLNamespace)](repeating: (nil, .none), count: 16)
-
-    @inline(__always) private static func slot(_ key: UnsafeRawPointer, _ count: Int) -> Int { (Int(bitPattern: key) >> 3) & (count - 1) }
-
     fileprivate func name(_ pointer: UnsafePointer<CChar>) -> String {
-        let key = UnsafeRawPointer(pointer)
-        let slot = Self.slot(key, nameCache.count)
-        if nameCache[slot].key == key { return nameCache[slot].value }
-        let value: String
-        if let known = names[key] {
-            value = known
-        } else {
-            value = String(cString: pointer)
-            names[key] = value
-        }
-        nameCache[slot] = (key, value)
-        return value
+        names.value(for: pointer) { String(cString: $0) }
     }
 
     fileprivate func namespace(_ pointer: UnsafePointer<CChar>?) -> XMLNamespace {
         guard let pointer else { return .none }
-        let key = UnsafeRawPointer(pointer)
-        let slot = Self.slot(key, namespaceCache.count)
-        if namespaceCache[slot].key == key { return namespaceCache[slot].value }
-        let value: XMLNamespace
-        if let known = namespaces[key] {
-            value = known
-        } else {
-            value = XMLNamespace(uri: String(cString: pointer))
-            namespaces[key] = value
-        }
-        namespaceCache[slot] = (key, value)
-        return value
+        return namespaces.value(for: pointer) { XMLNamespace(uri: String(cString: $0)) }
     }
 
     private func didStart(
