@@ -36,6 +36,8 @@ public struct Pipeline {
         public static let store = "aggregate.sqlite"
         public static let lock = "aggregate.lock"
         public static let report = "last-run.json"
+        /// What the last publish was made from (`PublishRecord`).
+        public static let publication = "last-publish"
     }
 
     public func run(_ options: RunOptions = RunOptions()) throws(RunError) -> RunReport {
@@ -59,7 +61,10 @@ public struct Pipeline {
         let publication: PublishReport
         do {
             let input = try Publication.input(configuration: configuration, store: store, now: options.now)
-            publication = try Publisher.publish(input)
+            let memo = PublishMemo(
+                inputDigest: Publication.digest(configuration: configuration, input: input),
+                file: (cache as NSString).appendingPathComponent(CacheFile.publication))
+            publication = try Publisher.publish(input, memo: memo)
             // What no output shows, and is too old to be matched as a duplicate, is dropped from the store.
             var visible = Set(input.allItems.map(\.key))
             for items in input.itemsByCategory.values { visible.formUnion(items.map(\.key)) }

@@ -39,4 +39,42 @@ enum Publication {
                 themeDirectory: configuration.site.publishing.themeDirectory, articlePages: configuration.site.publishing.articlePages,
                 attributionTemplate: configuration.site.publishing.attributionTemplate, hub: configuration.site.publishing.hub))
     }
+
+    /// Names what the outputs of `input` are made from besides the theme: this program, feeds.conf, the
+    /// sources as published and every item shown, as the store encodes it. Equal digests, equal outputs
+    /// (rendering reads nothing else, not even the clock): see `Publisher.publish(_:inputDigest:)`.
+    static func digest(configuration: Configuration, input: PublishInput) -> String {
+        var bytes: [UInt8] = Array("aggregate publish 1\n".utf8)
+        let separator = UInt8(0x1F)
+        func add(_ text: String) {
+            bytes.append(contentsOf: text.utf8)
+            bytes.append(separator)
+        }
+        add(programIdentity)
+        add(configuration.path)
+        bytes.append(contentsOf: FileManager.default.contents(atPath: configuration.path) ?? Data())
+        bytes.append(separator)
+        for source in input.sources {
+            add(source.name)
+            add(source.feedURL)
+            add(source.siteURL ?? "")
+            add(source.categories.joined(separator: ","))
+        }
+        for category in input.categories {
+            add(category.slug)
+            for item in input.itemsByCategory[category.slug] ?? [] { bytes.append(contentsOf: Store.encode(item)) }
+        }
+        add("all")
+        for item in input.allItems { bytes.append(contentsOf: Store.encode(item)) }
+        return StableHash.hex(bytes)
+    }
+
+    /// The running binary (path, size, modification time): another build may render differently.
+    static let programIdentity: String = {
+        guard let path = Bundle.main.executableURL?.resolvingSymlinksInPath().path,
+              let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return UUID().uuidString }
+        let size = (attributes[.size] as? NSNumber)?.int64Value ?? -1
+        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
+        return "\(path) \(size) \(modified)"
+    }()
 }

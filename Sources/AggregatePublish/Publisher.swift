@@ -7,11 +7,29 @@ public enum Publisher {
     static let reservedSlugs: Set<String> = ["all", "index"]
 
     /// Writes every output of `input` into `input.site.outputDirectory` and removes those of dropped categories.
-    public static func publish(_ input: PublishInput) throws(PublishError) -> PublishReport {
+    ///
+    /// With `memo`, a publish whose input has the digest recorded by the last one renders nothing when
+    /// neither the theme nor any output changed on disk since (see `PublishRecord`).
+    public static func publish(_ input: PublishInput, memo: PublishMemo? = nil) throws(PublishError) -> PublishReport {
         try validate(input.categories)
-        let files = try render(input)
         let writer = try AtomicFileWriter(outputDirectory: input.site.outputDirectory)
-        return try store(files, with: writer)
+        var digest: String?
+        if let memo {
+            digest = PublishRecord.digest(
+                inputDigest: memo.inputDigest, themePaths: try Theme.paths(themeDirectory: input.options.themeDirectory))
+            if let digest, let record = PublishRecord.decode(FileManager.default.contents(atPath: memo.file)),
+               record.digest == digest, record.isIntact(root: writer.root) {
+                return PublishReport(unchanged: record.stamps.keys.sorted())
+            }
+            // Gone before anything is written: a run killed while writing leaves no record to trust.
+            try PublishRecord.remove(memo.file)
+        }
+        let files = try render(input)
+        let report = try store(files, with: writer)
+        if let memo, let digest, let record = PublishRecord.current(digest: digest, root: writer.root, paths: Array(files.keys)) {
+            try record.save(to: memo.file)
+        }
+        return report
     }
 
     static func validate(_ categories: [CategorySettings]) throws(PublishError) {

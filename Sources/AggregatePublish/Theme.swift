@@ -71,6 +71,19 @@ struct Theme: Sendable {
         return Theme(library: library, assets: assets)
     }
 
+    /// The folders `load` reads and every file in them: what a publish depends on besides its input.
+    static func paths(themeDirectory: String?) throws(PublishError) -> [String] {
+        var folders = [try builtInDirectory()]
+        if let themeDirectory { folders.append(themeDirectory) }
+        var paths: [String] = []
+        for folder in folders {
+            paths.append(folder)
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            paths += names.sorted().map { folder + "/" + $0 }
+        }
+        return paths
+    }
+
     /// Renders a page; the templates were checked at load, so a missing one is a programming error here.
     func render(_ template: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: template) ?? ""

@@ -1,3 +1,4 @@
+import AggregateModel
 @testable import AggregateMerge
 import Testing
 
