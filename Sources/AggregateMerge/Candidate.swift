@@ -68,7 +68,7 @@ struct Candidate: Sendable {
         hashed += entry.categories
         hashed += entry.enclosures.map { "\($0.url) \($0.type ?? "") \($0.length ?? -1)" }
         hashed += [upstream?.name ?? "", upstream?.feedURL ?? ""]
-        contentHash = StableHash.hex(hashed.joined(separator: "\u{1F}"))
+        contentHash = StableHash.hex(joining: hashed, separator: 0x1F)
     }
 
     func makeItem(key: String, firstSeen: Date) -> Item {

@@ -15,6 +15,85 @@ public enum StableHash {
         }
     }
 
+    /// `hex` of `parts` joined by `separator`, without making the joined String (an item's content hash
+    /// joined its title, summary and content: ~5 KB copied per item on the parsing thread).
+    public static func hex(joining parts: [String], separator: UInt8) -> String {
+        var length = max(0, parts.count - 1)
+        for part in parts { length += part.utf8.count }
+        var hasher = Stream(length: length)
+        for (index, part) in parts.enumerated() {
+            if index > 0 { hasher.add(separator) }
+            var part = part
+            part.withUTF8 { hasher.add($0) }
+        }
+        let (a, b) = hasher.finish()
+        return hex64(a) + hex64(b)
+    }
+
+    /// `pair` over bytes given in pieces; the total length is known beforehand (it seeds both lanes).
+    private struct Stream {
+        var a: UInt64
+        var b: UInt64
+        /// Bytes not yet making a whole word, little-endian.
+        var word: UInt64 = 0
+        var held = 0
+        let length: Int
+        var seen = 0
+
+        init(length: Int) {
+            self.length = length
+            a = 0xcbf2_9ce4_8422_2325 ^ UInt64(length)
+            b = 0x9e37_79b9_7f4a_7c15 &+ UInt64(length)
+        }
+
+        /// The bytes after the last whole word of the input are the tail, folded differently by `pair`.
+        var tailStart: Int { length / 8 * 8 }
+
+        mutating func add(_ byte: UInt8) {
+            if seen >= tailStart {
+                word = (word << 8) | UInt64(byte)
+            } else {
+                word |= UInt64(byte) << (8 * UInt64(held))
+                held += 1
+                if held == 8 { absorb() }
+            }
+            seen += 1
+        }
+
+        mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var index = 0
+            // Whole words straight from the input while no partial word is held.
+            if held == 0 {
+                let raw = UnsafeRawBufferPointer(bytes)
+                while index + 8 <= bytes.count && seen + 8 <= tailStart {
+                    word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    absorb()
+                    index += 8
+                    seen += 8
+                }
+            }
+            while index < bytes.count {
+                add(bytes[index])
+                index += 1
+            }
+        }
+
+        private mutating func absorb() {
+            a = mix(a ^ word, 0xff51_afd7_ed55_8ccd)
+            b = mix(b &+ word, 0xc4ce_b9fe_1a85_ec53)
+            word = 0
+            held = 0
+        }
+
+        func finish() -> (UInt64, UInt64) {
+            precondition(seen == length, "StableHash: \(seen) bytes given for \(length)")
+            let tail = word
+            let a = mix(self.a ^ tail, 0xff51_afd7_ed55_8ccd)
+            let b = mix(self.b &+ tail ^ a, 0xc4ce_b9fe_1a85_ec53)
+            return (mix(a ^ (b >> 31), 0x94d0_49bb_1331_11eb), mix(b ^ (a >> 29), 0xbf58_476d_1ce4_e5b9))
+        }
+    }
+
     /// A name-based UUID (RFC 9562 version 8) for `name`, usable as an Atom id: `urn:uuid:…`.
     public static func uuidURN(_ name: String) -> String {
         var name = name
@@ -45,7 +124,7 @@ public enum StableHash {
         return (mix(a ^ (b >> 31), 0x94d0_49bb_1331_11eb), mix(b ^ (a >> 29), 0xbf58_476d_1ce4_e5b9))
     }
 
-    private static func mix(_ value: UInt64, _ multiplier: UInt64) -> UInt64 {
+    fileprivate static func mix(_ value: UInt64, _ multiplier: UInt64) -> UInt64 {
         var x = value &* multiplier
         x ^= x >> 32
         return x
