@@ -100,11 +100,24 @@ public enum StableHash {
         var (a, b) = name.withUTF8 { pair(UnsafeRawBufferPointer($0)) }
         a = (a & ~0xF000) | 0x8000  // version 8
         b = (b & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000  // RFC 4122 variant
-        let h = hex64(a) + hex64(b)
-        let c = Array(h)
-        return "urn:uuid:" + String(c[0..<8]) + "-" + String(c[8..<12]) + "-" + String(c[12..<16]) + "-"
-            + String(c[16..<20]) + "-" + String(c[20..<32])
+        // urn:uuid:8-4-4-4-12, written digit by digit (made once per entry on the parsing thread).
+        return String(unsafeUninitializedCapacity: 45) { out in
+            for (k, c) in "urn:uuid:".utf8.enumerated() { out[k] = c }
+            var at = 9
+            for nibble in 0..<32 {
+                if nibble == 8 || nibble == 12 || nibble == 16 || nibble == 20 {
+                    out[at] = UInt8(ascii: "-")
+                    at += 1
+                }
+                let value = nibble < 16 ? a >> (60 - 4 * UInt64(nibble)) : b >> (60 - 4 * UInt64(nibble - 16))
+                out[at] = hexDigits[Int(value & 0xF)]
+                at += 1
+            }
+            return at
+        }
     }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Two 64-bit lanes over 8-byte words, multiply-and-fold mixing (bodies of many megabytes are hashed
     /// at every run, so a byte-at-a-time hash was a tenth of a cold run).
@@ -131,7 +144,9 @@ public enum StableHash {
     }
 
     private static func hex64(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        String(unsafeUninitializedCapacity: 16) { out in
+            for k in 0..<16 { out[k] = hexDigits[Int((value >> (60 - 4 * UInt64(k))) & 0xF)] }
+            return 16
+        }
     }
 }
