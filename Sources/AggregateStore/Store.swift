@@ -63,17 +63,23 @@ public final class Store {
         }
     }
 
-    /// Runs `body` in one transaction: all of it is stored, or none. Inside a batch it is a savepoint: a failing
-    /// body leaves nothing, and the batch goes on.
+    /// Runs `body` in one transaction: all of it is stored, or none. Inside a batch, a failing body rolls the
+    /// whole batch back (everything since `beginBatch`) and ends it: the caller stops, as a run does on any
+    /// store error, or begins a new batch.
+    ///
+    /// NOTE: a savepoint per body (one per source) kept the batch going instead, but no caller went on after a
+    /// failure, and in WAL mode a savepoint copies every page it changes that existed before it into an
+    /// in-memory sub-journal, freed at its release: 16 KB per index leaf touched, 0.6 s of the merging thread
+    /// in a cold run over 1,000 feeds.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
         let inBatch = batchStarted != nil
-        try db.execute(inBatch ? "SAVEPOINT unit" : "BEGIN IMMEDIATE")
+        if !inBatch { try db.execute("BEGIN IMMEDIATE") }
         do {
             let value = try body()
-            try db.execute(inBatch ? "RELEASE unit" : "COMMIT")
+            if !inBatch { try db.execute("COMMIT") }
             return value
         } catch {
-            try? db.execute(inBatch ? "ROLLBACK TO unit; RELEASE unit" : "ROLLBACK")
+            if inBatch { rollbackBatch() } else { try? db.execute("ROLLBACK") }
             titleIndex = nil
             throw error
         }

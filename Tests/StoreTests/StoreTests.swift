@@ -57,6 +57,41 @@ struct StoreTests {
         #expect(try store.item(key: "a") == nil)
     }
 
+    @Test func failedUnitInsideABatchRollsTheWholeBatchBack() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Store(path: folder.appendingPathComponent("store.sqlite").path)
+        try store.transaction {
+            try store.save(StoredItem(item: makeItem("kept", date: 1, categories: ["x"]), contentHash: "h"), identities: [], titleWords: ["kept"], normalizedTitle: "kept")
+        }
+        struct Boom: Error {}
+        try store.beginBatch()
+        try store.transaction {
+            try store.save(StoredItem(item: makeItem("a", date: 2, categories: ["x"]), contentHash: "h"), identities: [ItemIdentity(kind: .url, value: "https://example.org/a")], titleWords: ["alpha"], normalizedTitle: "alpha")
+        }
+        #expect(throws: Boom.self) {
+            try store.transaction {
+                try store.save(StoredItem(item: makeItem("b", date: 3, categories: ["x"]), contentHash: "h"), identities: [], titleWords: ["beta"], normalizedTitle: "beta")
+                throw Boom()
+            }
+        }
+        // The batch is over: nothing of it stays, not even the unit that succeeded; what was committed before does.
+        #expect(store.batchAge == nil)
+        #expect(try store.item(key: "a") == nil)
+        #expect(try store.item(key: "b") == nil)
+        #expect(try store.key(for: ItemIdentity(kind: .url, value: "https://example.org/a")) == nil)
+        #expect(try store.item(key: "kept") != nil)
+        #expect(try store.wordFrequencies(["kept", "alpha", "beta"]) == ["kept": 1])
+        // A new batch starts cleanly.
+        try store.beginBatch()
+        try store.transaction {
+            try store.save(StoredItem(item: makeItem("c", date: 4, categories: ["x"]), contentHash: "h"), identities: [], titleWords: [], normalizedTitle: "")
+        }
+        try store.commitBatch()
+        #expect(try store.item(key: "c") != nil)
+        #expect(try store.integrityProblem() == nil)
+    }
+
     @Test func sourceStateRoundTrips() throws {
         let folder = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
