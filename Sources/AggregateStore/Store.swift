@@ -148,6 +148,11 @@ public final class Store {
         try loadedTitleIndex().frequencies(words)
     }
 
+    /// `wordFrequencies` by position: how many stored titles hold `words[i]`, nil for none.
+    public func titleCounts(_ words: [String]) throws(StoreError) -> [Int?] {
+        try loadedTitleIndex().counts(words)
+    }
+
     /// Items dated within `range` whose titles hold `word`, newest first, at most `limit`.
     public func titleCandidates(containing word: String, dated range: ClosedRange<Date>, limit: Int) throws(StoreError) -> [TitleCandidate] {
         try loadedTitleIndex().candidates(

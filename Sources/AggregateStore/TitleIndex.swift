@@ -48,8 +48,32 @@ final class TitleIndex {
 
     static func joined(_ words: [String]) -> String { words.joined(separator: String(separator)) }
 
-    private func id(of word: String) -> Int32 {
-        if let id = wordIDs[word] { return id }
+    /// The words of the last `counts` call and their numbers, by position. The same headline's words come back
+    /// in `ranked` and, when it is saved, in `add`: hashing each again (a Unicode-normalizing hash unless ASCII)
+    /// was a tenth of the near-duplicate search.
+    private var recentWords: [String] = []
+    private var recentIDs: [Int32?] = []
+
+    /// `wordIDs[word]`, from the recent words when it is one of them (a word's number never changes).
+    private func number(of word: String) -> Int32? {
+        let length = word.utf8.count
+        for index in recentWords.indices where recentWords[index].utf8.count == length && recentWords[index] == word {
+            if let id = recentIDs[index] { return id }
+            break
+        }
+        return wordIDs[word]
+    }
+
+    /// `wordIDs[word]` for the word at `position` of a title's words: the recent words' number when it is the
+    /// same word at the same place (a saved headline's words are those last counted, in order), without
+    /// searching them.
+    private func number(of word: String, at position: Int) -> Int32? {
+        if position < recentWords.count, let id = recentIDs[position], recentWords[position] == word { return id }
+        return wordIDs[word]
+    }
+
+    private func id(of word: String, at position: Int) -> Int32 {
+        if let id = number(of: word, at: position) { return id }
         let id = Int32(postings.count)
         wordIDs[word] = id
         postings.append([])
@@ -65,8 +89,8 @@ final class TitleIndex {
         // The same word twice counts once, as the table's primary key (word, date, key) made it.
         var ids: [Int32] = []
         ids.reserveCapacity(words.count)
-        for word in words {
-            let id = id(of: word)
+        for (position, word) in words.enumerated() {
+            let id = id(of: word, at: position)
             if !ids.contains(id) { ids.append(id) }
         }
         slots.append(Slot(key: key, sourceID: sourceID, title: title, form: kept))
@@ -135,6 +159,14 @@ final class TitleIndex {
         return result
     }
 
+    /// `frequencies` by position: how many titles hold `words[i]`, nil for none.
+    func counts(_ words: [String]) -> [Int?] {
+        let ids = words.map { wordIDs[$0] }
+        recentWords = words
+        recentIDs = ids
+        return ids.map { id in id.flatMap { counts[Int($0)] > 0 ? counts[Int($0)] : nil } }
+    }
+
     /// Items dated within `range` whose titles hold `word`, newest first (then the greater key first, the order
     /// in which SQLite read its index backwards), at most `limit`.
     func candidates(containing word: String, dated range: ClosedRange<Double>, limit: Int) -> [TitleCandidate] {
@@ -169,7 +201,7 @@ final class TitleIndex {
     /// See `Store.rankedTitleCandidates`: the same pooling and ranking as the merge stage's generic one, on slot
     /// and word numbers.
     func ranked(words: [String], needed: Int, dated range: ClosedRange<Double>, excludingSource: String, perWord: Int, keep: Int) -> [TitleCandidate] {
-        let ids = words.map { wordIDs[$0] }
+        let ids = words.map { number(of: $0) }
         let excluded = sourceNumbers[excludingSource] ?? -1
         // At most `needed` × `perWord` slots: a linear search beats hashing.
         var pool: [Int32] = []
