@@ -22,7 +22,7 @@ struct ByteHeadline {
     /// Whether the word list is empty.
     let isEmpty: Bool
 
-    /// nil when `normalized` holds a scalar that is neither ASCII nor inert.
+    /// nil when `normalized` holds a scalar that is neither ASCII nor inert (or is too long for `Span`).
     init?(_ normalized: String) {
         let bytes = Array(normalized.utf8)
         guard bytes.count <= Int(Int32.max) else { return nil }
