@@ -124,8 +124,8 @@ public struct Pipeline {
             categories: Set(configuration.categories.map(\.slug)))
         // Each body is parsed as soon as it arrives, on a worker thread, and merged on this thread while the
         // worker parses the next: memory stays bounded by a few bodies at a time, however many sources there are.
-        // Sources are committed in batches (a savepoint each, a commit at least every second): one commit per
-        // source was a quarter of a cold run on 1,000 feeds.
+        // Sources are committed in batches (a commit at least every second): one commit per source was a quarter
+        // of a cold run on 1,000 feeds. A store error rolls the open batch back, and the run stops.
         var failure: StoreError?
         var done = 0
         do { try store.beginBatch() } catch { throw .store(error) }

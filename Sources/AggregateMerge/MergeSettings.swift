@@ -21,6 +21,8 @@ public protocol MergeLookup {
     func key(for identity: ItemIdentity) throws -> String?
     /// How many stored titles hold each word; words no title holds may be left out.
     func wordFrequencies(_ words: [String]) throws -> [String: Int]
+    /// `wordFrequencies` by position: the count of `words[i]` at `i`, nil where it is left out.
+    func titleCounts(_ words: [String]) throws -> [Int?]
     /// Items dated within `range` whose titles hold `word` (see `TitleNormalizer.indexWords`), newest first.
     func titleCandidates(containing word: String, dated range: ClosedRange<Date>, limit: Int) throws -> [TitleCandidate]
     func item(key: String) throws -> StoredItem?
@@ -44,6 +46,11 @@ public struct TitleQuery: Sendable {
 }
 
 extension MergeLookup {
+    public func titleCounts(_ words: [String]) throws -> [Int?] {
+        let frequencies = try wordFrequencies(words)
+        return words.map { frequencies[$0] }
+    }
+
     public func rankedTitleCandidates(_ query: TitleQuery) throws -> [TitleCandidate] {
         try rankedTitleCandidatesByTitles(query)
     }

@@ -32,7 +32,6 @@ public struct Merger: Sendable {
     public func merge(_ prepared: PreparedEntry, lookup: some MergeLookup) throws -> MergeDecision {
         let candidate = prepared.candidate
         let source = candidate.source
-        let now = candidate.now
 
         // One look-up of the identities and of the item they name (they were made twice).
         if let key = try firstKey(for: candidate.identities, lookup: lookup) {
@@ -118,8 +117,8 @@ public struct Merger: Sendable {
         // A true duplicate shares the rarest words of the headline (names, places, numbers): at least two of
         // its three rarest, so it holds the rarest or the second rarest. Only those two postings are read,
         // newest first and bounded, so the work per item does not grow with the store.
-        let frequencies = try lookup.wordFrequencies(candidate.titleWords)
-        let rare = candidate.titleWords.compactMap { word in frequencies[word].map { (count: $0, word: word) } }
+        let counts = try lookup.titleCounts(candidate.titleWords)
+        let rare = zip(candidate.titleWords, counts).compactMap { word, count in count.map { (count: $0, word: word) } }
             .sorted { ($0.count, $0.word) < ($1.count, $1.word) }.prefix(3).map(\.word)
         guard !rare.isEmpty else { return nil }
         let needed = min(2, rare.count)
@@ -134,7 +133,7 @@ public struct Merger: Sendable {
         for other in ranked {
             // The mean of two Dice scores: the word score is bounded by the word counts, the pair score by 1.
             guard (prepared.bound(against: other.normalizedTitle) + 1) / 2 >= settings.titleThreshold else { continue }
-            let score = prepared.score(against: other.normalizedTitle)
+            let score = prepared.score(against: other.normalizedTitle, form: other.form)
             if score >= settings.titleThreshold, score > (best?.score ?? 0) { best = (score, other.key) }
         }
         return try best.flatMap { try lookup.item(key: $0.key) }
@@ -152,4 +151,9 @@ public struct PreparedEntry: Sendable {
     let headline: TitleSimilarity.Prepared
     /// The item the entry becomes if it is new (made here, off the merging thread).
     public let newItem: Item
+
+    /// The headline made ready for comparison, for the store to keep when it saves the item under the
+    /// entry's own normalized title (`MergeDecision.normalizedTitle` equal to `normalizedTitle`).
+    public var headlineForm: (any HeadlineForm)? { headline.form }
+    public var normalizedTitle: String { candidate.normalizedTitle }
 }

@@ -72,13 +72,17 @@ final class SQLiteStatement {
         case blob([UInt8]?)
     }
 
+    /// The statement's parameters: when `values` binds all of them, none needs clearing first.
+    private lazy var parameterCount = Int(sqlite3_bind_parameter_count(handle))
+
     private func bind(_ values: [Value]) {
         sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
+        if values.count < parameterCount { sqlite3_clear_bindings(handle) }
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)
             switch value {
-            case .text(let text?): asqlite_bind_text(handle, index, text, -1)
+            // Lent in place: passing the String itself made a C-string array copy of it at every bind.
+            case .text(let text?): text.withCString { _ = asqlite_bind_text(handle, index, $0, -1) }
             case .integer(let number?): sqlite3_bind_int64(handle, index, Int64(number))
             case .real(let number?): sqlite3_bind_double(handle, index, number)
             case .blob(let bytes?):

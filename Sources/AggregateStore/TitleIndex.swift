@@ -17,6 +17,9 @@ final class TitleIndex {
         let key: String
         let sourceID: String
         let title: String
+        /// The title made ready for comparison, when the save brought it (see `HeadlineForm`); dropped when the
+        /// slot dies.
+        var form: (any HeadlineForm)?
     }
 
     /// Every item indexed, in the order saved; a saved-again or deleted item leaves a dead slot behind.
@@ -45,8 +48,32 @@ final class TitleIndex {
 
     static func joined(_ words: [String]) -> String { words.joined(separator: String(separator)) }
 
-    private func id(of word: String) -> Int32 {
-        if let id = wordIDs[word] { return id }
+    /// The words of the last `counts` call and their numbers, by position. The same headline's words come back
+    /// in `ranked` and, when it is saved, in `add`: hashing each again (a Unicode-normalizing hash unless ASCII)
+    /// was a tenth of the near-duplicate search.
+    private var recentWords: [String] = []
+    private var recentIDs: [Int32?] = []
+
+    /// `wordIDs[word]`, from the recent words when it is one of them (a word's number never changes).
+    private func number(of word: String) -> Int32? {
+        let length = word.utf8.count
+        for index in recentWords.indices where recentWords[index].utf8.count == length && recentWords[index] == word {
+            if let id = recentIDs[index] { return id }
+            break
+        }
+        return wordIDs[word]
+    }
+
+    /// `wordIDs[word]` for the word at `position` of a title's words: the recent words' number when it is the
+    /// same word at the same place (a saved headline's words are those last counted, in order), without
+    /// searching them.
+    private func number(of word: String, at position: Int) -> Int32? {
+        if position < recentWords.count, let id = recentIDs[position], recentWords[position] == word { return id }
+        return wordIDs[word]
+    }
+
+    private func id(of word: String, at position: Int) -> Int32 {
+        if let id = number(of: word, at: position) { return id }
         let id = Int32(postings.count)
         wordIDs[word] = id
         postings.append([])
@@ -54,17 +81,19 @@ final class TitleIndex {
         return id
     }
 
-    func add(key: String, date: Double, sourceID: String, title: String, words: [String]) {
+    func add(key: String, date: Double, sourceID: String, title: String, words: [String], form: (any HeadlineForm)? = nil) {
+        // Saved again under the same title (a duplicate credited on it): the form made before still holds.
+        let kept = form ?? slotByKey[key].flatMap { slots[Int($0)].title == title ? slots[Int($0)].form : nil }
         remove(key: key)
         let slot = Int32(slots.count)
         // The same word twice counts once, as the table's primary key (word, date, key) made it.
         var ids: [Int32] = []
         ids.reserveCapacity(words.count)
-        for word in words {
-            let id = id(of: word)
+        for (position, word) in words.enumerated() {
+            let id = id(of: word, at: position)
             if !ids.contains(id) { ids.append(id) }
         }
-        slots.append(Slot(key: key, sourceID: sourceID, title: title))
+        slots.append(Slot(key: key, sourceID: sourceID, title: title, form: kept))
         slotWords.append(contentsOf: ids)
         wordStarts.append(Int32(slotWords.count))
         if sourceNumbers[sourceID] == nil { sourceNumbers[sourceID] = Int32(sourceNumbers.count) }
@@ -117,6 +146,7 @@ final class TitleIndex {
     func remove(key: String) {
         guard let slot = slotByKey.removeValue(forKey: key) else { return }
         live[Int(slot)] = false
+        slots[Int(slot)].form = nil
         for id in slotWords[Int(wordStarts[Int(slot)])..<Int(wordStarts[Int(slot) + 1])] { counts[Int(id)] -= 1 }
     }
 
@@ -127,6 +157,14 @@ final class TitleIndex {
             if let id = wordIDs[word], counts[Int(id)] > 0 { result[word] = counts[Int(id)] }
         }
         return result
+    }
+
+    /// `frequencies` by position: how many titles hold `words[i]`, nil for none.
+    func counts(_ words: [String]) -> [Int?] {
+        let ids = words.map { wordIDs[$0] }
+        recentWords = words
+        recentIDs = ids
+        return ids.map { id in id.flatMap { counts[Int($0)] > 0 ? counts[Int($0)] : nil } }
     }
 
     /// Items dated within `range` whose titles hold `word`, newest first (then the greater key first, the order
@@ -157,13 +195,13 @@ final class TitleIndex {
 
     private func candidate(_ slot: Int32) -> TitleCandidate {
         let entry = slots[Int(slot)]
-        return TitleCandidate(key: entry.key, normalizedTitle: entry.title, sourceID: entry.sourceID)
+        return TitleCandidate(key: entry.key, normalizedTitle: entry.title, sourceID: entry.sourceID, form: entry.form)
     }
 
     /// See `Store.rankedTitleCandidates`: the same pooling and ranking as the merge stage's generic one, on slot
     /// and word numbers.
     func ranked(words: [String], needed: Int, dated range: ClosedRange<Double>, excludingSource: String, perWord: Int, keep: Int) -> [TitleCandidate] {
-        let ids = words.map { wordIDs[$0] }
+        let ids = words.map { number(of: $0) }
         let excluded = sourceNumbers[excludingSource] ?? -1
         // At most `needed` × `perWord` slots: a linear search beats hashing.
         var pool: [Int32] = []

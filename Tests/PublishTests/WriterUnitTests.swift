@@ -307,3 +307,13 @@ import Testing
         }
     }
 }
+
+/// Channels are rendered on several threads (`ConcurrentMap`).
+@Suite struct ConcurrentMapTests {
+    /// Results come back in the order of the elements, each once.
+    @Test func keepsOrder() {
+        let numbers = Array(0..<1_000)
+        #expect(ConcurrentMap.map(numbers) { String($0 * 3) } == numbers.map { String($0 * 3) })
+        #expect(ConcurrentMap.map([Int]()) { $0 }.isEmpty)
+    }
+}
