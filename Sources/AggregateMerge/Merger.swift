@@ -32,7 +32,6 @@ public struct Merger: Sendable {
     public func merge(_ prepared: PreparedEntry, lookup: some MergeLookup) throws -> MergeDecision {
         let candidate = prepared.candidate
         let source = candidate.source
-        let now = candidate.now
 
         // One look-up of the identities and of the item they name (they were made twice).
         if let key = try firstKey(for: candidate.identities, lookup: lookup) {

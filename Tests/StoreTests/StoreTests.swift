@@ -92,6 +92,29 @@ struct StoreTests {
         #expect(try store.integrityProblem() == nil)
     }
 
+    /// Counts by position agree with `wordFrequencies`, before and after the words counted are saved (the title
+    /// index remembers the words last counted; a word numbered since must not be missed).
+    @Test func titleCountsFollowSaves() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Store(path: folder.appendingPathComponent("store.sqlite").path)
+        let words = ["budget", "pakistan", "урожаи", "budget2"]
+        #expect(try store.titleCounts(words) == [nil, nil, nil, nil])
+        try store.transaction {
+            try store.save(StoredItem(item: makeItem("a", date: 1, categories: ["x"]), contentHash: "h"), identities: [], titleWords: ["budget", "урожаи"], normalizedTitle: "budget урожаи")
+        }
+        #expect(try store.titleCounts(words) == [1, nil, 1, nil])
+        try store.transaction {
+            try store.save(StoredItem(item: makeItem("b", date: 2, categories: ["x"]), contentHash: "h"), identities: [], titleWords: words, normalizedTitle: words.joined(separator: " "))
+        }
+        #expect(try store.titleCounts(words) == [2, 1, 2, 1])
+        #expect(try store.titleCounts(words.reversed()) == [1, 2, 1, 2])
+        let frequencies = try store.wordFrequencies(words)
+        #expect(try store.titleCounts(words) == words.map { frequencies[$0] })
+        let range = Date(timeIntervalSince1970: 0)...Date(timeIntervalSince1970: 10)
+        #expect(try store.titleCandidates(containing: "pakistan", dated: range, limit: 10).map(\.key) == ["b"])
+    }
+
     @Test func sourceStateRoundTrips() throws {
         let folder = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
