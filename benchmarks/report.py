@@ -136,6 +136,10 @@ def load_notes(work):
             notes.append("At the %s, the machine's cores were %s%% busy apart from the benchmark (load average %s)%s." % (
                 moment, values[moment + "-busy"], values.get(moment + "-loadavg", "?"),
                 "; busiest processes: " + values[moment + "-top"] if values.get(moment + "-top") else ""))
+    if values.get("devnull") == "file":
+        # Seen on one machine: /dev/null replaced by a regular file on a tmpfs, so what `parse --json` prints
+        # (200 MB) went into memory and cost ~8% of its time. rawpass prints nothing.
+        notes.append("Warning: /dev/null is not a character device here; output written to it costs time and memory.")
     busy = max((int(values[k]) for k in ("start-busy", "end-busy") if k in values), default=0)
     noisy = busy >= 20
     return notes, noisy
