@@ -30,7 +30,7 @@ public enum StableHash {
         return hex64(a) + hex64(b)
     }
 
-    /// `pair` over bytes given in pieces; the total length is known beforehand (it seeds both lanes).
+    /// The hash over bytes given in pieces; the total length is known beforehand (it seeds both lanes).
     private struct Stream {
         var a: UInt64
         var b: UInt64
@@ -120,21 +120,11 @@ public enum StableHash {
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Two 64-bit lanes over 8-byte words, multiply-and-fold mixing (bodies of many megabytes are hashed
-    /// at every run, so a byte-at-a-time hash was a tenth of a cold run).
+    /// at every run, so a byte-at-a-time hash was a tenth of a cold run). The steps are `Stream`'s.
     private static func pair(_ bytes: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
-        var a: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
-        var b: UInt64 = 0x9e37_79b9_7f4a_7c15 &+ UInt64(bytes.count)
-        let words = bytes.count / 8
-        for index in 0..<words {
-            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
-            a = mix(a ^ word, 0xff51_afd7_ed55_8ccd)
-            b = mix(b &+ word, 0xc4ce_b9fe_1a85_ec53)
-        }
-        var tail: UInt64 = 0
-        for index in (words * 8)..<bytes.count { tail = (tail << 8) | UInt64(bytes[index]) }
-        a = mix(a ^ tail, 0xff51_afd7_ed55_8ccd)
-        b = mix(b &+ tail ^ a, 0xc4ce_b9fe_1a85_ec53)
-        return (mix(a ^ (b >> 31), 0x94d0_49bb_1331_11eb), mix(b ^ (a >> 29), 0xbf58_476d_1ce4_e5b9))
+        var stream = Stream(length: bytes.count)
+        stream.add(UnsafeBufferPointer(start: bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), count: bytes.count))
+        return stream.finish()
     }
 
     fileprivate static func mix(_ value: UInt64, _ multiplier: UInt64) -> UInt64 {
