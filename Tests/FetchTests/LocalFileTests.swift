@@ -46,4 +46,28 @@ import Testing
         #expect(fetch(file.path, settings: testSettings(maxBytes: 1024)).error == .tooLarge(url: file.path, limit: 1024))
         #expect(fetch(file.path, settings: testSettings(maxBytes: 2048)).value?.body.count == 2048)
     }
+
+    /// A pipe says nothing of its size: the buffer grows as it is read, and the cap still holds.
+    @Test(arguments: [(200_000, 1 << 20), (200_000, 100_000)])
+    func pipeIsReadToItsEndUnderTheCap(size: Int, cap: Int) throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // The reader stops at the cap and closes: the writer must get EPIPE, not be killed by SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
+        let fifo = directory.appendingPathComponent("feed.fifo").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        let writer = Thread {
+            guard let handle = FileHandle(forWritingAtPath: fifo) else { return }
+            try? handle.write(contentsOf: Data(bytes))
+            try? handle.close()
+        }
+        writer.start()
+        let result = fetch(fifo, settings: testSettings(maxBytes: cap))
+        if size <= cap {
+            #expect(result.value?.body == bytes)
+        } else {
+            #expect(result.error == .tooLarge(url: fifo, limit: cap))
+        }
+    }
 }
