@@ -165,7 +165,9 @@ struct Ingest {
                         continue
                     }
                     let decision = try merger.merge(entry.prepared, lookup: lookup)
-                    try lookup.apply(decision, encoded: decision.outcome == .new ? entry.newItemData : nil)
+                    // The headline's form was made with the entry: kept when the item is stored under its title.
+                    let headline = decision.normalizedTitle == entry.prepared.normalizedTitle ? entry.prepared.headlineForm : nil
+                    try lookup.apply(decision, encoded: decision.outcome == .new ? entry.newItemData : nil, headline: headline)
                     switch decision.outcome {
                     case .new: report.new += 1
                     case .updated: report.updated += 1

@@ -23,12 +23,13 @@ public struct StoreLookup: MergeLookup {
     }
 
     /// Saves what a decision says; identities already taken by another item keep pointing there.
-    /// `encoded` is `Store.encode` of the decision's item, when already made.
-    public func apply(_ decision: MergeDecision, encoded: [UInt8]? = nil) throws {
+    /// `encoded` is `Store.encode` of the decision's item, when already made; `headline` the form of the
+    /// decision's normalized title, when already made.
+    public func apply(_ decision: MergeDecision, encoded: [UInt8]? = nil, headline: (any HeadlineForm)? = nil) throws {
         if let stored = decision.stored {
             try store.save(
                 stored, identities: decision.identities, titleWords: decision.titleWords,
-                normalizedTitle: decision.normalizedTitle, isNew: decision.outcome == .new, encoded: encoded)
+                normalizedTitle: decision.normalizedTitle, isNew: decision.outcome == .new, encoded: encoded, headlineForm: headline)
         } else if !decision.identities.isEmpty {
             try store.addIdentities(decision.identities, key: decision.key)
         }

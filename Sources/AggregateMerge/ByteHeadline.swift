@@ -1,3 +1,5 @@
+import AggregateModel
+
 /// A normalized headline split into words as byte ranges, for `TitleSimilarity.Prepared.score`.
 ///
 /// The score builds Sets of words and of word pairs for every candidate it compares: 7 µs a comparison, a third
@@ -5,7 +7,7 @@
 /// accented Latin once folded, Russian, Chinese…), equal Strings are equal bytes, so the same sets can be
 /// compared as byte ranges of the headline, without allocating or hashing; the counts and the arithmetic are
 /// the same, and so is the score, to the bit.
-struct ByteHeadline {
+struct ByteHeadline: HeadlineForm {
     let bytes: [UInt8]
     /// Distinct words (as `TitleNormalizer.words` makes them), in order of first appearance.
     let words: [Range<Int>]
@@ -35,7 +37,10 @@ struct ByteHeadline {
             }
             start = index + 1
         }
+        // Sized once: the store keeps a byte form per item (see `HeadlineForm`), and doubling growth left up to
+        // half of each array unused.
         var words: [Range<Int>] = []
+        words.reserveCapacity(list.count)
         var numbers: [Range<Int>] = []
         for word in list where !words.contains(where: { Self.equal(bytes, $0, bytes, word) }) {
             words.append(word)
@@ -43,6 +48,7 @@ struct ByteHeadline {
         }
         var pairs: [(Range<Int>, Range<Int>)] = []
         if list.count > 1 {
+            pairs.reserveCapacity(list.count - 1)
             for index in 1..<list.count {
                 let pair = (list[index - 1], list[index])
                 if !pairs.contains(where: { Self.equal(bytes, $0.0, bytes, pair.0) && Self.equal(bytes, $0.1, bytes, pair.1) }) { pairs.append(pair) }

@@ -133,7 +133,7 @@ public struct Merger: Sendable {
         for other in ranked {
             // The mean of two Dice scores: the word score is bounded by the word counts, the pair score by 1.
             guard (prepared.bound(against: other.normalizedTitle) + 1) / 2 >= settings.titleThreshold else { continue }
-            let score = prepared.score(against: other.normalizedTitle)
+            let score = prepared.score(against: other.normalizedTitle, form: other.form)
             if score >= settings.titleThreshold, score > (best?.score ?? 0) { best = (score, other.key) }
         }
         return try best.flatMap { try lookup.item(key: $0.key) }
@@ -151,4 +151,9 @@ public struct PreparedEntry: Sendable {
     let headline: TitleSimilarity.Prepared
     /// The item the entry becomes if it is new (made here, off the merging thread).
     public let newItem: Item
+
+    /// The headline made ready for comparison, for the store to keep when it saves the item under the
+    /// entry's own normalized title (`MergeDecision.normalizedTitle` equal to `normalizedTitle`).
+    public var headlineForm: (any HeadlineForm)? { headline.form }
+    public var normalizedTitle: String { candidate.normalizedTitle }
 }

@@ -1,3 +1,5 @@
+import AggregateModel
+
 /// How alike two normalized headlines are, from 0 to 1.
 ///
 /// The mean of two Dice coefficients: over the sets of words (what the headlines say) and over the sets of
@@ -35,6 +37,17 @@ public enum TitleSimilarity {
             if let byteForm, let other = ByteHeadline(other) { return byteForm.score(against: other) }
             return setScore(against: other)
         }
+
+        /// The same, with `other`'s byte form when one was kept (`form`, made from `other`).
+        func score(against other: String, form: (any HeadlineForm)?) -> Double {
+            guard let byteForm else { return setScore(against: other) }
+            if let kept = form as? ByteHeadline { return byteForm.score(against: kept) }
+            if let other = ByteHeadline(other) { return byteForm.score(against: other) }
+            return setScore(against: other)
+        }
+
+        /// The byte form, for the store to keep with the item (nil when the headline has none).
+        var form: (any HeadlineForm)? { byteForm }
 
         /// The score as defined, over Sets of Strings (any script).
         func setScore(against other: String) -> Double {

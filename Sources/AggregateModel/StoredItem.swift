@@ -30,15 +30,33 @@ public struct ItemIdentity: Sendable, Hashable {
     }
 }
 
+/// A normalized headline made ready for comparison by the merge stage. The store keeps the one each item came
+/// with beside its title words, so that it is made once per item (on the parsing thread), not at every comparison.
+public protocol HeadlineForm: Sendable {}
+
 /// An item that may be the same story, as the title index sees it (no need to load the item).
 public struct TitleCandidate: Sendable, Hashable {
     public var key: String
     public var normalizedTitle: String
     public var sourceID: String
+    /// `normalizedTitle` made ready for comparison, when the item's save brought it; derived from the title,
+    /// so equality and hashing leave it out.
+    public var form: (any HeadlineForm)?
 
-    public init(key: String, normalizedTitle: String, sourceID: String) {
+    public init(key: String, normalizedTitle: String, sourceID: String, form: (any HeadlineForm)? = nil) {
         self.key = key
         self.normalizedTitle = normalizedTitle
         self.sourceID = sourceID
+        self.form = form
+    }
+
+    public static func == (a: TitleCandidate, b: TitleCandidate) -> Bool {
+        a.key == b.key && a.normalizedTitle == b.normalizedTitle && a.sourceID == b.sourceID
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(key)
+        hasher.combine(normalizedTitle)
+        hasher.combine(sourceID)
     }
 }

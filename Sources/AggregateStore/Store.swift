@@ -180,9 +180,11 @@ public final class Store {
 
     /// Inserts or replaces an item with its categories, and adds identities and title words that point at it.
     /// `isNew` says the key was never saved before, which spares the clean-up of its previous rows.
-    /// `encoded`, when given, is `Store.encode(stored.item)` made beforehand (on another thread).
+    /// `encoded`, when given, is `Store.encode(stored.item)` made beforehand (on another thread); `headlineForm`,
+    /// `normalizedTitle` made ready for comparison, is kept in memory with the title words (see `HeadlineForm`).
     public func save(
-        _ stored: StoredItem, identities: [ItemIdentity], titleWords: [String], normalizedTitle: String, isNew: Bool = false, encoded: [UInt8]? = nil
+        _ stored: StoredItem, identities: [ItemIdentity], titleWords: [String], normalizedTitle: String, isNew: Bool = false, encoded: [UInt8]? = nil,
+        headlineForm: (any HeadlineForm)? = nil
     ) throws(StoreError) {
         let item = stored.item
         let date = item.displayDate.timeIntervalSince1970
@@ -191,7 +193,7 @@ public final class Store {
         let sourceID = item.provenance.source.sourceID
         try statements["INSERT INTO items (key, source_id, date, content_hash, title_norm, title_words, data) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET source_id = excluded.source_id, date = excluded.date, content_hash = excluded.content_hash, title_norm = excluded.title_norm, title_words = excluded.title_words, data = excluded.data"]
             .run([.text(item.key), .text(sourceID), .real(date), .text(stored.contentHash), .text(normalizedTitle), .text(TitleIndex.joined(titleWords)), .blob(data)])
-        index.add(key: item.key, date: date, sourceID: sourceID, title: normalizedTitle, words: titleWords)
+        index.add(key: item.key, date: date, sourceID: sourceID, title: normalizedTitle, words: titleWords, form: headlineForm)
         if !isNew { try statements["DELETE FROM item_categories WHERE key = ?"].run([.text(item.key)]) }
         for category in Set(item.categories) {
             try statements["INSERT INTO item_categories (category, date, key, source_id) VALUES (?, ?, ?, ?)"]

@@ -17,6 +17,9 @@ final class TitleIndex {
         let key: String
         let sourceID: String
         let title: String
+        /// The title made ready for comparison, when the save brought it (see `HeadlineForm`); dropped when the
+        /// slot dies.
+        var form: (any HeadlineForm)?
     }
 
     /// Every item indexed, in the order saved; a saved-again or deleted item leaves a dead slot behind.
@@ -78,7 +81,9 @@ final class TitleIndex {
         return id
     }
 
-    func add(key: String, date: Double, sourceID: String, title: String, words: [String]) {
+    func add(key: String, date: Double, sourceID: String, title: String, words: [String], form: (any HeadlineForm)? = nil) {
+        // Saved again under the same title (a duplicate credited on it): the form made before still holds.
+        let kept = form ?? slotByKey[key].flatMap { slots[Int($0)].title == title ? slots[Int($0)].form : nil }
         remove(key: key)
         let slot = Int32(slots.count)
         // The same word twice counts once, as the table's primary key (word, date, key) made it.
@@ -88,7 +93,7 @@ final class TitleIndex {
             let id = id(of: word, at: position)
             if !ids.contains(id) { ids.append(id) }
         }
-        slots.append(Slot(key: key, sourceID: sourceID, title: title))
+        slots.append(Slot(key: key, sourceID: sourceID, title: title, form: kept))
         slotWords.append(contentsOf: ids)
         wordStarts.append(Int32(slotWords.count))
         if sourceNumbers[sourceID] == nil { sourceNumbers[sourceID] = Int32(sourceNumbers.count) }
@@ -141,6 +146,7 @@ final class TitleIndex {
     func remove(key: String) {
         guard let slot = slotByKey.removeValue(forKey: key) else { return }
         live[Int(slot)] = false
+        slots[Int(slot)].form = nil
         for id in slotWords[Int(wordStarts[Int(slot)])..<Int(wordStarts[Int(slot) + 1])] { counts[Int(id)] -= 1 }
     }
 
@@ -189,7 +195,7 @@ final class TitleIndex {
 
     private func candidate(_ slot: Int32) -> TitleCandidate {
         let entry = slots[Int(slot)]
-        return TitleCandidate(key: entry.key, normalizedTitle: entry.title, sourceID: entry.sourceID)
+        return TitleCandidate(key: entry.key, normalizedTitle: entry.title, sourceID: entry.sourceID, form: entry.form)
     }
 
     /// See `Store.rankedTitleCandidates`: the same pooling and ranking as the merge stage's generic one, on slot

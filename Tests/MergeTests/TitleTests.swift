@@ -79,4 +79,22 @@ struct TitleTests {
             }
         }
     }
+
+    /// A headline's form kept from its own preparation (as the store keeps it with the item) scores as one made
+    /// for the comparison; without one, the score is the same too.
+    @Test func keptHeadlineFormsScoreTheSame() {
+        let titles = [
+            "pakistans budget targets 4 2 growth", "pakistans budget targets 4 3 growth", "the", "", "xi trump summit",
+            "президент россии подписал указ", "中国经济稳中向好 2026", "وزیر اعظم نے اجلاس طلب کیا", "e\u{301}te\u{301} chaud", "한국 경제",
+        ]
+        for a in titles {
+            let prepared = TitleSimilarity.Prepared(a)
+            for b in titles {
+                let kept = TitleSimilarity.Prepared(b).form
+                #expect(prepared.score(against: b, form: kept) == prepared.score(against: b), "\(a) / \(b)")
+                #expect(prepared.score(against: b, form: nil) == prepared.score(against: b), "\(a) / \(b)")
+            }
+        }
+        #expect(TitleSimilarity.Prepared("xi trump summit").form is ByteHeadline)
+    }
 }

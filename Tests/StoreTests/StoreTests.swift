@@ -92,6 +92,34 @@ struct StoreTests {
         #expect(try store.integrityProblem() == nil)
     }
 
+    /// What the merge stage made of a headline (`HeadlineForm`) comes back with the candidates; saved again under
+    /// the same title without one it stays, under another title it goes. Candidates compare without it.
+    @Test func headlineFormsComeBackWithCandidates() throws {
+        struct Form: HeadlineForm { let title: String }
+        let folder = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Store(path: folder.appendingPathComponent("store.sqlite").path)
+        let range = Date(timeIntervalSince1970: 0)...Date(timeIntervalSince1970: 100)
+        func form(_ key: String) throws -> String? {
+            (try store.titleCandidates(containing: "budget", dated: range, limit: 10).first { $0.key == key }?.form as? Form)?.title
+        }
+        try store.transaction {
+            try store.save(StoredItem(item: makeItem("a", date: 1, categories: ["x"]), contentHash: "h"), identities: [], titleWords: ["budget"], normalizedTitle: "budget a", headlineForm: Form(title: "budget a"))
+            try store.save(StoredItem(item: makeItem("b", date: 2, categories: ["x"]), contentHash: "h"), identities: [], titleWords: ["budget"], normalizedTitle: "budget b")
+        }
+        #expect(try form("a") == "budget a")
+        #expect(try form("b") == nil)
+        try store.transaction {
+            try store.save(StoredItem(item: makeItem("a", date: 1, categories: ["x", "y"]), contentHash: "h2"), identities: [], titleWords: ["budget"], normalizedTitle: "budget a")
+        }
+        #expect(try form("a") == "budget a", "same title: the form made before holds")
+        try store.transaction {
+            try store.save(StoredItem(item: makeItem("a", date: 1, categories: ["x"]), contentHash: "h3"), identities: [], titleWords: ["budget"], normalizedTitle: "budget a revised")
+        }
+        #expect(try form("a") == nil, "another title: the old form is dropped")
+        #expect(TitleCandidate(key: "a", normalizedTitle: "t", sourceID: "s", form: Form(title: "t")) == TitleCandidate(key: "a", normalizedTitle: "t", sourceID: "s"))
+    }
+
     /// Counts by position agree with `wordFrequencies`, before and after the words counted are saved (the title
     /// index remembers the words last counted; a word numbered since must not be missed).
     @Test func titleCountsFollowSaves() throws {
