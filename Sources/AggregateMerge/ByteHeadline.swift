@@ -7,7 +7,7 @@ import AggregateModel
 /// accented Latin once folded, Russian, Chinese…), equal Strings are equal bytes, so the same sets can be
 /// compared as byte ranges of the headline, without allocating or hashing; the counts and the arithmetic are
 /// the same, and so is the score, to the bit.
-struct ByteHeadline: HeadlineForm {
+struct ByteHeadline {
     let bytes: [UInt8]
     /// Distinct words (as `TitleNormalizer.words` makes them), in order of first appearance.
     let words: [Range<Int>]
@@ -129,4 +129,11 @@ struct ByteHeadline: HeadlineForm {
         }
         return (wordScore + pairScore) / 2
     }
+}
+
+/// A byte form as the store keeps it (see `HeadlineForm`).
+final class KeptHeadline: HeadlineForm {
+    let byteForm: ByteHeadline
+
+    init(_ byteForm: ByteHeadline) { self.byteForm = byteForm }
 }

@@ -22,10 +22,13 @@ public enum TitleSimilarity {
         let wordCount: Int
         /// The same headline as byte ranges, when its bytes can be compared (see `ByteHeadline`).
         let byteForm: ByteHeadline?
+        /// `byteForm` for the store to keep (made here, with the entry, off the merging thread).
+        let kept: KeptHeadline?
 
         public init(_ normalized: String) {
             title = normalized
             byteForm = ByteHeadline(normalized)
+            kept = byteForm.map(KeptHeadline.init)
             let list = TitleNormalizer.words(ofNormalized: normalized)
             wordCount = Set(list).count
             words = Set(list)
@@ -41,13 +44,13 @@ public enum TitleSimilarity {
         /// The same, with `other`'s byte form when one was kept (`form`, made from `other`).
         func score(against other: String, form: (any HeadlineForm)?) -> Double {
             guard let byteForm else { return setScore(against: other) }
-            if let kept = form as? ByteHeadline { return byteForm.score(against: kept) }
+            if let kept = form as? KeptHeadline { return byteForm.score(against: kept.byteForm) }
             if let other = ByteHeadline(other) { return byteForm.score(against: other) }
             return setScore(against: other)
         }
 
         /// The byte form, for the store to keep with the item (nil when the headline has none).
-        var form: (any HeadlineForm)? { byteForm }
+        var form: (any HeadlineForm)? { kept }
 
         /// The score as defined, over Sets of Strings (any script).
         func setScore(against other: String) -> Double {

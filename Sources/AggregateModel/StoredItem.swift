@@ -32,7 +32,8 @@ public struct ItemIdentity: Sendable, Hashable {
 
 /// A normalized headline made ready for comparison by the merge stage. The store keeps the one each item came
 /// with beside its title words, so that it is made once per item (on the parsing thread), not at every comparison.
-public protocol HeadlineForm: Sendable {}
+/// An immutable object: handing it around is a retain, not a copy of its arrays.
+public protocol HeadlineForm: AnyObject, Sendable {}
 
 /// An item that may be the same story, as the title index sees it (no need to load the item).
 public struct TitleCandidate: Sendable, Hashable {

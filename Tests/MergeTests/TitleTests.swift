@@ -95,6 +95,6 @@ struct TitleTests {
                 #expect(prepared.score(against: b, form: nil) == prepared.score(against: b), "\(a) / \(b)")
             }
         }
-        #expect(TitleSimilarity.Prepared("xi trump summit").form is ByteHeadline)
+        #expect(TitleSimilarity.Prepared("xi trump summit").form is KeptHeadline)
     }
 }

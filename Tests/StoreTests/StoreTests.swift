@@ -95,7 +95,10 @@ struct StoreTests {
     /// What the merge stage made of a headline (`HeadlineForm`) comes back with the candidates; saved again under
     /// the same title without one it stays, under another title it goes. Candidates compare without it.
     @Test func headlineFormsComeBackWithCandidates() throws {
-        struct Form: HeadlineForm { let title: String }
+        final class Form: HeadlineForm {
+            let title: String
+            init(title: String) { self.title = title }
+        }
         let folder = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try Store(path: folder.appendingPathComponent("store.sqlite").path)
