@@ -8,19 +8,24 @@ import AggregateModel
 /// compared as byte ranges of the headline, without allocating or hashing; the counts and the arithmetic are
 /// the same, and so is the score, to the bit.
 struct ByteHeadline {
+    /// A word's bytes. 32-bit offsets: the store keeps a byte form per item (see `HeadlineForm`), and 64-bit
+    /// ranges took 8 MB more over a cold run's 40,000 items.
+    typealias Span = Range<Int32>
+
     let bytes: [UInt8]
     /// Distinct words (as `TitleNormalizer.words` makes them), in order of first appearance.
-    let words: [Range<Int>]
+    let words: [Span]
     /// Distinct pairs of adjacent words.
-    let pairs: [(Range<Int>, Range<Int>)]
+    let pairs: [(Span, Span)]
     /// Distinct words holding a number.
-    let numbers: [Range<Int>]
+    let numbers: [Span]
     /// Whether the word list is empty.
     let isEmpty: Bool
 
     /// nil when `normalized` holds a scalar that is neither ASCII nor inert (or is too long for `Span`).
     init?(_ normalized: String) {
         let bytes = Array(normalized.utf8)
+        guard bytes.count <= Int(Int32.max) else { return nil }
         let ascii = bytes.allSatisfy { $0 < 0x80 }
         if !ascii && !InertScalars.all(normalized) { return nil }
         // `TitleNormalizer.words`: runs between spaces (empty runs omitted); a run holding Han, Kana, Hangul or
@@ -37,20 +42,21 @@ struct ByteHeadline {
             }
             start = index + 1
         }
+        let spans = list.map { Int32($0.lowerBound)..<Int32($0.upperBound) }
         // Sized once: the store keeps a byte form per item (see `HeadlineForm`), and doubling growth left up to
         // half of each array unused.
-        var words: [Range<Int>] = []
-        words.reserveCapacity(list.count)
-        var numbers: [Range<Int>] = []
-        for word in list where !words.contains(where: { Self.equal(bytes, $0, bytes, word) }) {
+        var words: [Span] = []
+        words.reserveCapacity(spans.count)
+        var numbers: [Span] = []
+        for (word, range) in zip(spans, list) where !words.contains(where: { Self.equal(bytes, $0, bytes, word) }) {
             words.append(word)
-            if Self.hasNumber(bytes, word) { numbers.append(word) }
+            if Self.hasNumber(bytes, range) { numbers.append(word) }
         }
-        var pairs: [(Range<Int>, Range<Int>)] = []
-        if list.count > 1 {
-            pairs.reserveCapacity(list.count - 1)
-            for index in 1..<list.count {
-                let pair = (list[index - 1], list[index])
+        var pairs: [(Span, Span)] = []
+        if spans.count > 1 {
+            pairs.reserveCapacity(spans.count - 1)
+            for index in 1..<spans.count {
+                let pair = (spans[index - 1], spans[index])
                 if !pairs.contains(where: { Self.equal(bytes, $0.0, bytes, pair.0) && Self.equal(bytes, $0.1, bytes, pair.1) }) { pairs.append(pair) }
             }
         }
@@ -102,8 +108,8 @@ struct ByteHeadline {
         return false
     }
 
-    private static func equal(_ a: [UInt8], _ x: Range<Int>, _ b: [UInt8], _ y: Range<Int>) -> Bool {
-        x.count == y.count && a[x].elementsEqual(b[y])
+    private static func equal(_ a: [UInt8], _ x: Span, _ b: [UInt8], _ y: Span) -> Bool {
+        x.count == y.count && a[Int(x.lowerBound)..<Int(x.upperBound)].elementsEqual(b[Int(y.lowerBound)..<Int(y.upperBound)])
     }
 
     /// `TitleSimilarity.Prepared.score`, step by step, on byte ranges.
