@@ -1,4 +1,9 @@
 import AggregateModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A normalized headline split into words as byte ranges, for `TitleSimilarity.Prepared.score`.
 ///
@@ -8,24 +13,16 @@ import AggregateModel
 /// compared as byte ranges of the headline, without allocating or hashing; the counts and the arithmetic are
 /// the same, and so is the score, to the bit.
 struct ByteHeadline {
-    /// A word's bytes. 32-bit offsets: the store keeps a byte form per item (see `HeadlineForm`), and 64-bit
-    /// ranges took 8 MB more over a cold run's 40,000 items.
-    typealias Span = Range<Int32>
+    /// The headline's bytes and word ranges, packed in one allocation: the store keeps one per item (see
+    /// `HeadlineForm`), and four arrays of ranges took ~550 bytes an item (37 MB at 2,000 feeds).
+    let storage: KeptHeadline
 
-    let bytes: [UInt8]
-    /// Distinct words (as `TitleNormalizer.words` makes them), in order of first appearance.
-    let words: [Span]
-    /// Distinct pairs of adjacent words.
-    let pairs: [(Span, Span)]
-    /// Distinct words holding a number.
-    let numbers: [Span]
-    /// Whether the word list is empty.
-    let isEmpty: Bool
+    init(storage: KeptHeadline) { self.storage = storage }
 
-    /// nil when `normalized` holds a scalar that is neither ASCII nor inert (or is too long for `Span`).
+    /// nil when `normalized` holds a scalar that is neither ASCII nor inert, or is longer than 65,535 bytes.
     init?(_ normalized: String) {
         let bytes = Array(normalized.utf8)
-        guard bytes.count <= Int(Int32.max) else { return nil }
+        guard bytes.count <= Int(UInt16.max) else { return nil }
         let ascii = bytes.allSatisfy { $0 < 0x80 }
         if !ascii && !InertScalars.all(normalized) { return nil }
         // `TitleNormalizer.words`: runs between spaces (empty runs omitted); a run holding Han, Kana, Hangul or
@@ -42,29 +39,20 @@ struct ByteHeadline {
             }
             start = index + 1
         }
-        let spans = list.map { Int32($0.lowerBound)..<Int32($0.upperBound) }
-        // Sized once: the store keeps a byte form per item (see `HeadlineForm`), and doubling growth left up to
-        // half of each array unused.
-        var words: [Span] = []
-        words.reserveCapacity(spans.count)
-        var numbers: [Span] = []
-        for (word, range) in zip(spans, list) where !words.contains(where: { Self.equal(bytes, $0, bytes, word) }) {
+        var words: [Range<Int>] = []
+        var numbers: [Range<Int>] = []
+        for word in list where !words.contains(where: { Self.equal(bytes, $0, word) }) {
             words.append(word)
-            if Self.hasNumber(bytes, range) { numbers.append(word) }
+            if Self.hasNumber(bytes, word) { numbers.append(word) }
         }
-        var pairs: [(Span, Span)] = []
-        if spans.count > 1 {
-            pairs.reserveCapacity(spans.count - 1)
-            for index in 1..<spans.count {
-                let pair = (spans[index - 1], spans[index])
-                if !pairs.contains(where: { Self.equal(bytes, $0.0, bytes, pair.0) && Self.equal(bytes, $0.1, bytes, pair.1) }) { pairs.append(pair) }
+        var pairs: [(Range<Int>, Range<Int>)] = []
+        if list.count > 1 {
+            for index in 1..<list.count {
+                let pair = (list[index - 1], list[index])
+                if !pairs.contains(where: { Self.equal(bytes, $0.0, pair.0) && Self.equal(bytes, $0.1, pair.1) }) { pairs.append(pair) }
             }
         }
-        self.bytes = bytes
-        self.words = words
-        self.pairs = pairs
-        self.numbers = numbers
-        isEmpty = list.isEmpty
+        storage = KeptHeadline.make(bytes: bytes, words: words, pairs: pairs, numbers: numbers, isEmpty: list.isEmpty)
     }
 
     /// A run of a non-ASCII headline: itself, or its pairs of adjacent scalars.
@@ -108,38 +96,127 @@ struct ByteHeadline {
         return false
     }
 
-    private static func equal(_ a: [UInt8], _ x: Span, _ b: [UInt8], _ y: Span) -> Bool {
-        x.count == y.count && a[Int(x.lowerBound)..<Int(x.upperBound)].elementsEqual(b[Int(y.lowerBound)..<Int(y.upperBound)])
+    private static func equal(_ bytes: [UInt8], _ x: Range<Int>, _ y: Range<Int>) -> Bool {
+        x.count == y.count && bytes[x].elementsEqual(bytes[y])
     }
 
     /// `TitleSimilarity.Prepared.score`, step by step, on byte ranges.
-    func score(against other: ByteHeadline) -> Double {
-        if other.bytes == bytes { return 1 }
-        guard !other.isEmpty, !words.isEmpty else { return 0 }
-        guard other.numbers.count == numbers.count,
-              other.numbers.allSatisfy({ number in numbers.contains { Self.equal(bytes, $0, other.bytes, number) } })
-        else { return 0 }
+    func score(against other: ByteHeadline) -> Double { storage.score(against: other.storage) }
+}
+
+/// A byte form as the store keeps it (see `HeadlineForm`): the counts; then, in one allocation, as 16-bit
+/// offsets into the headline's bytes, each distinct word's start and end, each distinct pair's two words, each
+/// number's; then the bytes themselves.
+final class KeptHeadline: HeadlineForm, @unchecked Sendable {
+    struct Counts {
+        let bytes: UInt16
+        let words: UInt16
+        let pairs: UInt16
+        let numbers: UInt16
+        /// The headline has no word at all.
+        let isEmpty: Bool
+    }
+
+    /// Pointers into one form, for comparing two.
+    private struct Parts {
+        let words: UnsafePointer<UInt16>
+        let pairs: UnsafePointer<UInt16>
+        let numbers: UnsafePointer<UInt16>
+        let bytes: UnsafePointer<UInt8>
+        let counts: Counts
+    }
+
+    private let counts: Counts
+    /// The offsets, then the bytes; written once in `make`, read only after (hence Sendable).
+    private let storage: UnsafeMutablePointer<UInt16>
+
+    private init(counts: Counts, storage: UnsafeMutablePointer<UInt16>) {
+        self.counts = counts
+        self.storage = storage
+    }
+
+    deinit { storage.deallocate() }
+
+    static func make(bytes: [UInt8], words: [Range<Int>], pairs: [(Range<Int>, Range<Int>)], numbers: [Range<Int>], isEmpty: Bool) -> KeptHeadline {
+        let spans = 2 * words.count + 4 * pairs.count + 2 * numbers.count
+        let storage = UnsafeMutablePointer<UInt16>.allocate(capacity: spans + (bytes.count + 1) / 2)
+        var at = 0
+        func put(_ range: Range<Int>) {
+            storage[at] = UInt16(range.lowerBound)
+            storage[at + 1] = UInt16(range.upperBound)
+            at += 2
+        }
+        for word in words { put(word) }
+        for pair in pairs {
+            put(pair.0)
+            put(pair.1)
+        }
+        for number in numbers { put(number) }
+        bytes.withUnsafeBytes { raw in
+            if let base = raw.baseAddress { UnsafeMutableRawPointer(storage + spans).copyMemory(from: base, byteCount: raw.count) }
+        }
+        let counts = Counts(
+            bytes: UInt16(bytes.count), words: UInt16(words.count), pairs: UInt16(pairs.count), numbers: UInt16(numbers.count),
+            isEmpty: isEmpty)
+        return KeptHeadline(counts: counts, storage: storage)
+    }
+
+    private func withParts<R>(_ body: (Parts) -> R) -> R {
+        let words = UnsafePointer(storage)
+        let pairs = words + 2 * Int(counts.words)
+        let numbers = pairs + 4 * Int(counts.pairs)
+        let bytes = UnsafeRawPointer(numbers + 2 * Int(counts.numbers)).assumingMemoryBound(to: UInt8.self)
+        return withExtendedLifetime(self) { body(Parts(words: words, pairs: pairs, numbers: numbers, bytes: bytes, counts: counts)) }
+    }
+
+    /// Whether the bytes `x` (start, end) of `a` are the bytes `y` of `b`.
+    private static func equal(_ a: Parts, _ x: UnsafePointer<UInt16>, _ b: Parts, _ y: UnsafePointer<UInt16>) -> Bool {
+        let length = Int(x[1]) - Int(x[0])
+        return length == Int(y[1]) - Int(y[0]) && memcmp(a.bytes + Int(x[0]), b.bytes + Int(y[0]), length) == 0
+    }
+
+    /// `ByteHeadline.score`: this headline's score against `other`.
+    func score(against other: KeptHeadline) -> Double {
+        withParts { a in other.withParts { b in Self.score(a, b) } }
+    }
+
+    private static func score(_ a: Parts, _ b: Parts) -> Double {
+        if a.counts.bytes == b.counts.bytes && memcmp(a.bytes, b.bytes, Int(a.counts.bytes)) == 0 { return 1 }
+        guard !b.counts.isEmpty, a.counts.words > 0 else { return 0 }
+        guard a.counts.numbers == b.counts.numbers else { return 0 }
+        for j in 0..<Int(b.counts.numbers) {
+            var found = false
+            for i in 0..<Int(a.counts.numbers) where equal(a, a.numbers + 2 * i, b, b.numbers + 2 * j) {
+                found = true
+                break
+            }
+            if !found { return 0 }
+        }
         var sharedWords = 0
-        for word in other.words where words.contains(where: { Self.equal(bytes, $0, other.bytes, word) }) { sharedWords += 1 }
-        let wordScore = 2 * Double(sharedWords) / Double(words.count + other.words.count)
+        for j in 0..<Int(b.counts.words) {
+            for i in 0..<Int(a.counts.words) where equal(a, a.words + 2 * i, b, b.words + 2 * j) {
+                sharedWords += 1
+                break
+            }
+        }
+        let wordScore = 2 * Double(sharedWords) / Double(Int(a.counts.words) + Int(b.counts.words))
         let pairScore: Double
-        if pairs.isEmpty && other.pairs.isEmpty {
+        if a.counts.pairs == 0 && b.counts.pairs == 0 {
             pairScore = wordScore
         } else {
             var sharedPairs = 0
-            for pair in other.pairs
-            where pairs.contains(where: { Self.equal(bytes, $0.0, other.bytes, pair.0) && Self.equal(bytes, $0.1, other.bytes, pair.1) }) {
-                sharedPairs += 1
+            for j in 0..<Int(b.counts.pairs) {
+                let y = b.pairs + 4 * j
+                for i in 0..<Int(a.counts.pairs) {
+                    let x = a.pairs + 4 * i
+                    if equal(a, x, b, y) && equal(a, x + 2, b, y + 2) {
+                        sharedPairs += 1
+                        break
+                    }
+                }
             }
-            pairScore = 2 * Double(sharedPairs) / Double(pairs.count + other.pairs.count)
+            pairScore = 2 * Double(sharedPairs) / Double(Int(a.counts.pairs) + Int(b.counts.pairs))
         }
         return (wordScore + pairScore) / 2
     }
-}
-
-/// A byte form as the store keeps it (see `HeadlineForm`).
-final class KeptHeadline: HeadlineForm {
-    let byteForm: ByteHeadline
-
-    init(_ byteForm: ByteHeadline) { self.byteForm = byteForm }
 }

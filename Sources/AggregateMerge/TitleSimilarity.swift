@@ -28,7 +28,7 @@ public enum TitleSimilarity {
         public init(_ normalized: String) {
             title = normalized
             byteForm = ByteHeadline(normalized)
-            kept = byteForm.map(KeptHeadline.init)
+            kept = byteForm?.storage
             let list = TitleNormalizer.words(ofNormalized: normalized)
             wordCount = Set(list).count
             words = Set(list)
@@ -44,7 +44,7 @@ public enum TitleSimilarity {
         /// The same, with `other`'s byte form when one was kept (`form`, made from `other`).
         func score(against other: String, form: (any HeadlineForm)?) -> Double {
             guard let byteForm else { return setScore(against: other) }
-            if let kept = form as? KeptHeadline { return byteForm.score(against: kept.byteForm) }
+            if let kept = form as? KeptHeadline { return byteForm.score(against: ByteHeadline(storage: kept)) }
             if let other = ByteHeadline(other) { return byteForm.score(against: other) }
             return setScore(against: other)
         }
