@@ -49,7 +49,7 @@ enum DocumentDecoder {
                 if result.invalid > 0 {
                     warnings.add("\(result.invalid) bytes not valid in \(label) were replaced with U+FFFD")
                 }
-                return cleaned(result.bytes[...], warnings: warnings)
+                return cleaned(result.bytes[...], warnings: warnings, whole: result.bytes)
             }
             warnings.add("unknown encoding \"\(label)\" in \(origin); read as UTF-8")
             return utf8OrFallback(data[...], label: nil, warnings: warnings)
@@ -121,7 +121,7 @@ enum DocumentDecoder {
             return cleaned(Array(String(decoding: bytes, as: UTF8.self).utf8)[...], warnings: warnings)
         }
         if result.invalid > 0 { warnings.add("\(result.invalid) bytes not valid in \(charset) were replaced with U+FFFD") }
-        return cleaned(result.bytes[...], warnings: warnings)
+        return cleaned(result.bytes[...], warnings: warnings, whole: result.bytes)
     }
 
     /// Removes control characters XML forbids (they stop libxml2) and anything before the first `<`
