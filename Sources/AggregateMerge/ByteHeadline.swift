@@ -137,6 +137,9 @@ final class KeptHeadline: HeadlineForm, @unchecked Sendable {
 
     deinit { storage.deallocate() }
 
+    /// Distinct words.
+    var wordCount: Int { Int(counts.words) }
+
     static func make(bytes: [UInt8], words: [Range<Int>], pairs: [(Range<Int>, Range<Int>)], numbers: [Range<Int>], isEmpty: Bool) -> KeptHeadline {
         let spans = 2 * words.count + 4 * pairs.count + 2 * numbers.count
         let storage = UnsafeMutablePointer<UInt16>.allocate(capacity: spans + (bytes.count + 1) / 2)

@@ -97,4 +97,19 @@ struct TitleTests {
         }
         #expect(TitleSimilarity.Prepared("xi trump summit").form is KeptHeadline)
     }
+
+    /// A headline with a byte form keeps no Sets: its count of distinct words, which bounds every score, must
+    /// be the Sets' count.
+    @Test func byteFormsCountWordsAsTheSetsDo() {
+        let titles = [
+            "budget budget targets targets", "the the the", "", "a b a b a b", "pakistans budget targets 4 2 growth",
+            "президент россии подписал указ", "中国经济稳中向好", "中国经济 稳中向好 中国", "e\u{301}te\u{301} chaud", "한국 경제",
+            "وزیر اعظم نے اجلاس طلب کر لیا", "\u{212B}ngstrom",
+        ]
+        for title in titles {
+            let prepared = TitleSimilarity.Prepared(title)
+            #expect(prepared.wordCount == Set(TitleNormalizer.words(ofNormalized: title)).count, "\(title)")
+            #expect((prepared.sets == nil) == (prepared.byteForm != nil), "\(title)")
+        }
+    }
 }
