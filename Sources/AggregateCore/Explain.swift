@@ -68,7 +68,10 @@ public enum Explain {
         let router: Router
         do { router = try Pipeline.router(configuration) } catch { throw .configuration(error) }
         do {
-            let store = try Store(path: (configuration.site.cacheDirectory as NSString).appendingPathComponent(Pipeline.CacheFile.store))
+            let path = (configuration.site.cacheDirectory as NSString).appendingPathComponent(Pipeline.CacheFile.store)
+            // No store yet (no run finished): nothing to find, and none is made here.
+            guard FileManager.default.fileExists(atPath: path) else { throw ExplainError.itemNotFound(link) }
+            let store = try Store(path: path)
             let canonical = CanonicalURL.canonicalize(link) ?? link
             guard let key = try store.key(for: ItemIdentity(kind: .url, value: canonical)), let stored = try store.item(key: key) else {
                 throw ExplainError.itemNotFound(link)

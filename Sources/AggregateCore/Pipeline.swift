@@ -55,9 +55,20 @@ public struct Pipeline {
         defer { withExtendedLifetime(lock) {} }
 
         let store: Store
-        do { store = try Store(path: (cache as NSString).appendingPathComponent(CacheFile.store)) } catch { throw .store(error) }
+        let storePath = (cache as NSString).appendingPathComponent(CacheFile.store)
+        do {
+            // A first run builds its store in one go (see `Store.fresh`); later runs work in place.
+            store = FileManager.default.fileExists(atPath: storePath) ? try Store(path: storePath) : try Store.fresh(path: storePath)
+        } catch { throw .store(error) }
         let started = options.now
-        var reports = try fetchAndMerge(store: store, options: options)
+        // A first run's store is put in place when the run ends, as it fails too: what was merged before a
+        // failure is kept, as a store opened in place keeps its commits.
+        func failing(_ error: RunError) -> RunError {
+            try? store.finish()
+            return error
+        }
+        var reports: [SourceReport]
+        do { reports = try fetchAndMerge(store: store, options: options) } catch { throw failing(error) }
         let publication: PublishReport
         do {
             let input = try Publication.input(configuration: configuration, store: store, now: options.now)
@@ -71,12 +82,13 @@ public struct Pipeline {
             let horizon = options.now.addingTimeInterval(-max(configuration.site.dedupe.window, 7 * 86_400))
             _ = try store.transaction { try store.prune(visible: visible, before: horizon) }
         } catch let error as PublishError {
-            throw .publish(error)
+            throw failing(.publish(error))
         } catch let error as StoreError {
-            throw .store(error)
+            throw failing(.store(error))
         } catch {
-            throw .cacheUnusable(path: cache, reason: "\(error)")
+            throw failing(.cacheUnusable(path: cache, reason: "\(error)"))
         }
+        do { try store.finish() } catch { throw .store(error) }
         reports.sort { $0.id < $1.id }
         var hubErrors: [String] = []
         if let hub = configuration.site.publishing.hub {

@@ -94,6 +94,33 @@ struct StoreTests {
 
     /// What the merge stage made of a headline (`HeadlineForm`) comes back with the candidates; saved again under
     /// the same title without one it stays, under another title it goes. Candidates compare without it.
+    /// A first run's store is built under a temporary name and appears whole at its path only at `finish`.
+    @Test func aFreshStoreAppearsWholeAtFinish() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("store.sqlite").path
+        // What a killed first run left, and a log a command left at the final name meanwhile.
+        for leftover in [path + ".new", path + ".new-wal", path + "-wal"] { try Data("junk".utf8).write(to: URL(fileURLWithPath: leftover)) }
+        let store = try Store.fresh(path: path)
+        try store.beginBatch()
+        for index in 0..<300 {
+            try store.transaction {
+                try store.save(StoredItem(item: makeItem("k\(index)", date: Double(index), categories: ["x"]), contentHash: "h"),
+                               identities: [ItemIdentity(kind: .url, value: "https://example.org/\(index)")], titleWords: ["word\(index)"],
+                               normalizedTitle: "title \(index)")
+            }
+        }
+        try store.commitBatch()
+        #expect(!FileManager.default.fileExists(atPath: path))
+        try store.finish()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(names == ["store.sqlite"])
+        let reopened = try Store(path: path)
+        #expect(try reopened.integrityProblem() == nil)
+        #expect(try reopened.latestItems(category: "x", limit: 1_000).count == 300)
+        #expect(try reopened.key(for: ItemIdentity(kind: .url, value: "https://example.org/299")) == "k299")
+    }
+
     @Test func headlineFormsComeBackWithCandidates() throws {
         final class Form: HeadlineForm {
             let title: String
