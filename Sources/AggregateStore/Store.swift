@@ -22,8 +22,8 @@ public final class Store {
         return index
     }
 
-    /// Where `finish` puts a store made by `fresh`; nil for a store opened in place.
-    private let finalPath: String?
+    /// Where `finish` puts a store made by `fresh`; nil for a store opened in place, and once finished.
+    private var finalPath: String?
 
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
     public convenience init(path: String) throws(StoreError) {
@@ -70,6 +70,7 @@ public final class Store {
         guard let (busy, logged, copied) = checkpoint.first, busy == 0, logged == copied else {
             throw .sql(path: path, message: "the store could not be written out whole (checkpoint \(checkpoint))", statement: "PRAGMA wal_checkpoint(TRUNCATE)")
         }
+        self.finalPath = nil
         statements.removeAll()
         db.close()
         // No log may pair with the file where it lands: neither this one's nor one left at the final name (a
