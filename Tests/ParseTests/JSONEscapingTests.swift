@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import AggregateModel
 
-/// `JSONEscaping` skips 16 and eight bytes at a time; it must write what escaping a byte at a time writes.
+/// `JSONEscaping` skips 16 bytes at a time; it must write what escaping a byte at a time writes.
 @Suite struct JSONEscapingTests {
     static func reference(_ s: String) -> [UInt8] {
         var out: [UInt8] = [0x22]
