@@ -52,12 +52,14 @@ public final class Store {
     /// NOTE: waiting for the disk at every commit and checkpoint was a tenth of a cold run over 1,000 feeds.
     public static func fresh(path: String) throws(StoreError) -> Store {
         let building = path + ".new"
-        for suffix in ["", "-wal", "-shm"] {
-            guard unlink(building + suffix) == 0 || errno == ENOENT else {
-                throw .cannotOpen(path: building + suffix, reason: String(cString: strerror(errno)))
-            }
-        }
+        try removeIfPresent([building, building + "-wal", building + "-shm"])
         return try Store(path: building, finalPath: path)
+    }
+
+    private static func removeIfPresent(_ files: [String]) throws(StoreError) {
+        for file in files where unlink(file) != 0 && errno != ENOENT {
+            throw .cannotOpen(path: file, reason: String(cString: strerror(errno)))
+        }
     }
 
     /// For a store made by `fresh`: everything written to disk and synced, then the file renamed into place.
@@ -75,9 +77,7 @@ public final class Store {
         db.close()
         // No log may pair with the file where it lands: neither this one's nor one left at the final name (a
         // command that opened a store there while this run was building).
-        for file in [path + "-wal", path + "-shm", finalPath + "-wal", finalPath + "-shm"] where unlink(file) != 0 && errno != ENOENT {
-            throw .cannotOpen(path: file, reason: String(cString: strerror(errno)))
-        }
+        try Self.removeIfPresent([path + "-wal", path + "-shm", finalPath + "-wal", finalPath + "-shm"])
         guard rename(path, finalPath) == 0 else {
             throw .cannotOpen(path: finalPath, reason: String(cString: strerror(errno)))
         }
