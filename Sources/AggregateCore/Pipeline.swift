@@ -62,7 +62,8 @@ public struct Pipeline {
         } catch { throw .store(error) }
         let started = options.now
         // A first run's store is put in place when the run ends, as it fails too: what was merged before a
-        // failure is kept, as a store opened in place keeps its commits.
+        // failure is kept, as a store opened in place keeps its commits. A store error on a first run leaves
+        // nothing (`Store.fresh` cannot roll back), and the next run starts over.
         func failing(_ error: RunError) -> RunError {
             try? store.finish()
             return error

@@ -37,6 +37,7 @@ final class SQLiteDatabase {
     }
 
     func execute(_ sql: String) throws(StoreError) {
+        guard isOpen else { throw StoreError.sql(path: path, message: "the store is closed", statement: sql) }
         var error: UnsafeMutablePointer<CChar>?
         let rc = sqlite3_exec(handle, sql, nil, nil, &error)
         if rc != SQLITE_OK {
@@ -47,6 +48,7 @@ final class SQLiteDatabase {
     }
 
     func prepare(_ sql: String) throws(StoreError) -> SQLiteStatement {
+        guard isOpen else { throw StoreError.sql(path: path, message: "the store is closed", statement: sql) }
         var statement: OpaquePointer?
         guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
             throw StoreError.sql(path: path, message: lastErrorMessage, statement: sql)

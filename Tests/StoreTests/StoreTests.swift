@@ -92,8 +92,6 @@ struct StoreTests {
         #expect(try store.integrityProblem() == nil)
     }
 
-    /// What the merge stage made of a headline (`HeadlineForm`) comes back with the candidates; saved again under
-    /// the same title without one it stays, under another title it goes. Candidates compare without it.
     /// A first run's store is built under a temporary name and appears whole at its path only at `finish`.
     @Test func aFreshStoreAppearsWholeAtFinish() throws {
         let folder = try TestPaths.temporaryDirectory()
@@ -121,6 +119,37 @@ struct StoreTests {
         #expect(try reopened.key(for: ItemIdentity(kind: .url, value: "https://example.org/299")) == "k299")
     }
 
+    /// A first run's store has no journal to roll back with: a failed unit abandons it, and nothing is left
+    /// at its path or beside it; a store opened in place at that path afterwards starts empty.
+    @Test func aFreshStoreThatFailsLeavesNothing() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("store.sqlite").path
+        let store = try Store.fresh(path: path)
+        try store.beginBatch()
+        try store.transaction {
+            try store.save(StoredItem(item: makeItem("a", date: 1, categories: ["x"]), contentHash: "h"), identities: [], titleWords: ["alpha"], normalizedTitle: "alpha")
+        }
+        try store.commitBatch()
+        try store.beginBatch()
+        struct Boom: Error {}
+        #expect(throws: Boom.self) {
+            try store.transaction {
+                try store.save(StoredItem(item: makeItem("b", date: 2, categories: ["x"]), contentHash: "h"), identities: [], titleWords: ["beta"], normalizedTitle: "beta")
+                throw Boom()
+            }
+        }
+        #expect(store.batchAge == nil)
+        #expect(throws: StoreError.self) { try store.item(key: "a") }
+        try store.finish()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
+        let reopened = try Store(path: path)
+        #expect(try reopened.item(key: "a") == nil)
+        #expect(try reopened.integrityProblem() == nil)
+    }
+
+    /// What the merge stage made of a headline (`HeadlineForm`) comes back with the candidates; saved again under
+    /// the same title without one it stays, under another title it goes. Candidates compare without it.
     @Test func headlineFormsComeBackWithCandidates() throws {
         final class Form: HeadlineForm {
             let title: String
