@@ -81,6 +81,8 @@ public enum TitleNormalizer {
 
     /// Words of a normalized title; runs of Han, Kana, Hangul or Thai become character pairs, as they have no spaces.
     public static func words(ofNormalized title: String) -> [String] {
+        // ASCII has no unspaced script: the runs between spaces, without a scalar array per word.
+        if title.utf8.allSatisfy({ $0 < 0x80 }) { return title.split(separator: " ").map(String.init) }
         var result: [String] = []
         for word in title.split(separator: " ") {
             let scalars = Array(word.unicodeScalars)
@@ -143,7 +145,11 @@ public enum TitleNormalizer {
 
     /// A word `indexWords` keeps whatever the other words of the title are.
     public static func isDistinctive(_ word: String) -> Bool {
-        word.count >= 4 || word.unicodeScalars.contains(where: isUnspacedScript) || word.contains(where: \.isNumber)
+        // ASCII without a carriage return (the one ASCII pair that is a single Character): a byte a Character.
+        if word.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            return word.utf8.count >= 4 || word.utf8.contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        }
+        return word.count >= 4 || word.unicodeScalars.contains(where: isUnspacedScript) || word.contains(where: \.isNumber)
     }
 
     static func isUnspacedScript(_ scalar: Unicode.Scalar) -> Bool {

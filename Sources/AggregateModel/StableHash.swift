@@ -62,15 +62,28 @@ public enum StableHash {
 
         mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
             var index = 0
-            // Whole words straight from the input while no partial word is held.
-            if held == 0 {
-                let raw = UnsafeRawBufferPointer(bytes)
-                while index + 8 <= bytes.count && seen + 8 <= tailStart {
-                    word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                    absorb()
-                    index += 8
-                    seen += 8
+            // The word a previous piece began is completed first: pieces rarely end on a word's end, and every
+            // piece after the first went byte by byte (an item's content hash was 3% of a cold run).
+            while held != 0 && index < bytes.count && seen < tailStart {
+                add(bytes[index])
+                index += 1
+            }
+            // Then whole words straight from the input, the lanes in registers.
+            if held == 0, let base = bytes.baseAddress, seen < tailStart {
+                let whole = min(bytes.count - index, tailStart - seen) / 8 * 8
+                let raw = UnsafeRawPointer(base + index)
+                var a = self.a, b = self.b
+                var offset = 0
+                while offset < whole {
+                    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                    a = mix(a ^ word, 0xff51_afd7_ed55_8ccd)
+                    b = mix(b &+ word, 0xc4ce_b9fe_1a85_ec53)
+                    offset += 8
                 }
+                self.a = a
+                self.b = b
+                seen += whole
+                index += whole
             }
             while index < bytes.count {
                 add(bytes[index])

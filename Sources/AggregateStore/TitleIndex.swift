@@ -198,16 +198,29 @@ final class TitleIndex {
         return TitleCandidate(key: entry.key, normalizedTitle: entry.title, sourceID: entry.sourceID, form: entry.form)
     }
 
+    /// By slot, the number of the last `ranked` call that pooled it.
+    private var pooledBy: [UInt32] = []
+    private var query: UInt32 = 0
+
     /// See `Store.rankedTitleCandidates`: the same pooling and ranking as the merge stage's generic one, on slot
     /// and word numbers.
     func ranked(words: [String], needed: Int, dated range: ClosedRange<Double>, excludingSource: String, perWord: Int, keep: Int) -> [TitleCandidate] {
         let ids = words.map { number(of: $0) }
         let excluded = sourceNumbers[excludingSource] ?? -1
-        // At most `needed` × `perWord` slots: a linear search beats hashing.
+        // A slot is pooled once: marked with this query's number (searching the pool for each was a third of
+        // this function).
+        query &+= 1
+        if query == 0 {
+            pooledBy = []
+            query = 1
+        }
+        if pooledBy.count < slots.count { pooledBy.append(contentsOf: repeatElement(0, count: slots.count - pooledBy.count)) }
         var pool: [Int32] = []
+        pool.reserveCapacity(needed * perWord)
         for id in ids.prefix(needed) {
             guard let id else { continue }
-            for slot in slots(holding: id, dated: range, limit: perWord) where sources[Int(slot)] != excluded && !pool.contains(slot) {
+            for slot in slots(holding: id, dated: range, limit: perWord) where sources[Int(slot)] != excluded && pooledBy[Int(slot)] != query {
+                pooledBy[Int(slot)] = query
                 pool.append(slot)
             }
         }

@@ -112,4 +112,30 @@ struct TitleTests {
             #expect((prepared.sets == nil) == (prepared.byteForm != nil), "\(title)")
         }
     }
+
+    /// ASCII words are split and judged byte by byte: the same answers as by Characters, a carriage return and
+    /// line feed (one Character of two bytes) included.
+    @Test func asciiWordsAreJudgedAsCharacters() {
+        let pieces = ["a", "ab", "abc", "abcd", "7", "x9", " ", "  ", "\r\n", "\r", "\n", "é", "中文", "42"]
+        var state: UInt64 = 99
+        for _ in 0..<2_000 {
+            var title = ""
+            for _ in 0..<Int(state % 7) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                title += pieces[Int(state >> 33) % pieces.count]
+            }
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let byCharacters = title.split(separator: " ").flatMap { word -> [String] in
+                let scalars = Array(word.unicodeScalars)
+                guard scalars.contains(where: TitleNormalizer.isUnspacedScript), scalars.count > 2 else { return [String(word)] }
+                return (0..<(scalars.count - 1)).map { String(String.UnicodeScalarView(scalars[$0...($0 + 1)])) }
+            }
+            #expect(TitleNormalizer.words(ofNormalized: title) == byCharacters, "\(title.debugDescription)")
+            for word in byCharacters {
+                let distinctive = word.count >= 4 || word.unicodeScalars.contains(where: TitleNormalizer.isUnspacedScript)
+                    || word.contains(where: \.isNumber)
+                #expect(TitleNormalizer.isDistinctive(word) == distinctive, "\(word.debugDescription)")
+            }
+        }
+    }
 }
