@@ -8,8 +8,14 @@ import Foundation
 /// order, so a run merges sources in the order it did without the worker.
 final class ParseAhead: @unchecked Sendable {
     struct Job: Sendable {
+        /// A fetched body, or a local file the worker reads.
+        enum Body: Sendable {
+            case fetched(FetchOutcome)
+            case local(LocalRead)
+        }
+
         let index: Int
-        let outcome: FetchOutcome
+        let body: Body
         let source: SourceSettings
         let previous: SourceState
         let configHash: String
@@ -113,7 +119,11 @@ final class ParseAhead: @unchecked Sendable {
             swap(&freed, &trash)
             condition.unlock()
             freed.removeAll()
-            let prepared = ParsedOutcome.prepare(job.outcome, source: job.source, previous: job.previous, configHash: job.configHash, preparer: job.preparer)
+            let outcome = switch job.body {
+            case .fetched(let outcome): outcome
+            case .local(let read): read.outcome()
+            }
+            let prepared = ParsedOutcome.prepare(outcome, source: job.source, previous: job.previous, configHash: job.configHash, preparer: job.preparer)
             condition.lock()
             results.append((job.index, prepared))
             condition.broadcast()

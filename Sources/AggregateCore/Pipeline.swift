@@ -142,7 +142,9 @@ public struct Pipeline {
         var failure: StoreError?
         var done = 0
         do { try store.beginBatch() } catch { throw .store(error) }
-        let parser = ParseAhead()
+        // Up to 16 sources parsed ahead: with 4, the threads took turns waiting for each other on a run of costly
+        // sources (each busy ~75% of a cold run over 1,000 feeds); 16 took 0.3 s off it for 7 MB.
+        let parser = ParseAhead(limit: 16)
         let preparer = ingest.preparer
         func merge(_ index: Int, _ prepared: ParsedOutcome) {
             defer { parser.discard(prepared) }
@@ -161,16 +163,18 @@ public struct Pipeline {
                 failure = .sql(path: store.path, message: "\(error)", statement: "merge")
             }
         }
-        Fetcher(settings: configuration.site.fetch).fetchEach(due.map(\.request)) { index, outcome in
+        func submit(_ index: Int, _ body: ParseAhead.Job.Body) {
             done += 1
             options.progress?(done, due.count)
             guard failure == nil else { return }
             let (source, _, configHash) = due[index]
             let previous = states[source.id] ?? SourceState(sourceID: source.id, location: source.location)
-            parser.submit(ParseAhead.Job(index: index, outcome: outcome, source: source, previous: previous, configHash: configHash, preparer: preparer))
+            parser.submit(ParseAhead.Job(index: index, body: body, source: source, previous: previous, configHash: configHash, preparer: preparer))
             while parser.waiting >= parser.limit, let (index, prepared) = parser.next() { merge(index, prepared) }
             while let (index, prepared) = parser.ready() { merge(index, prepared) }
         }
+        // Local files are read on the worker, with their parse.
+        Fetcher(settings: configuration.site.fetch).fetchEach(due.map(\.request), localFiles: { submit($0, .local($1)) }) { submit($0, .fetched($1)) }
         parser.close()
         while let (index, prepared) = parser.next() { merge(index, prepared) }
         if let failure {

@@ -40,7 +40,11 @@ public final class Fetcher {
     /// Fetches all requests like `fetchAll`, but hands each outcome to `handler` as soon as it is complete
     /// (in completion order, on the calling thread), so that bodies can be processed and freed one by one.
     /// Transfers wait while `handler` runs: keep it short, or hand heavy work to another thread.
-    public func fetchEach(_ requests: [FetchRequest], _ handler: (_ index: Int, _ outcome: FetchOutcome) -> Void) {
+    /// With `localFiles`, a local file is not read here but handed to it, to be read where it is parsed.
+    public func fetchEach(
+        _ requests: [FetchRequest], localFiles: ((_ index: Int, _ read: LocalRead) -> Void)? = nil,
+        _ handler: (_ index: Int, _ outcome: FetchOutcome) -> Void
+    ) {
         func report(_ index: Int, _ result: Result<FetchResponse, FetchError>) {
             handler(index, FetchOutcome(request: requests[index], result: result))
         }
@@ -48,7 +52,9 @@ public final class Fetcher {
         for (index, request) in requests.enumerated() {
             switch Self.kind(of: request.location) {
             case .remote: remote.append(index)
-            case .file: report(index, LocalFile.read(request, maxBytes: settings.maxBytes))
+            case .file:
+                let read = LocalRead(request: request, maxBytes: settings.maxBytes)
+                if let localFiles { localFiles(index, read) } else { handler(index, read.outcome()) }
             case .otherScheme: report(index, .failure(.forbiddenScheme(url: request.location, target: request.location)))
             case .invalid: report(index, .failure(.invalidLocation(request.location)))
             }

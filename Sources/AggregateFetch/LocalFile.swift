@@ -3,6 +3,17 @@ import Foundation
 import Glibc
 #endif
 
+/// A local file to read, handed out by `Fetcher.fetchEach` to be read on another thread (reading 200 MB
+/// of files was 0.13 s of a cold run's merging thread).
+public struct LocalRead: Sendable {
+    let request: FetchRequest
+    let maxBytes: Int
+
+    public func outcome() -> FetchOutcome {
+        FetchOutcome(request: request, result: LocalFile.read(request, maxBytes: maxBytes))
+    }
+}
+
 /// Sources whose location is an absolute path: read from disk under the same size cap, no libcurl.
 enum LocalFile {
     static func read(_ request: FetchRequest, maxBytes: Int) -> Result<FetchResponse, FetchError> {
