@@ -72,9 +72,16 @@ struct EntryPreparer: Sendable {
 
 /// An entry prepared for merging, with the stored form of the item it becomes if new: most entries of a cold
 /// run are new, and encoding them here keeps that work off the merging thread.
-struct ReadyEntry: Sendable {
+/// A class: as a struct of some forty references, each read of an entry retained and released every one of
+/// them (1.5% of a cold run).
+final class ReadyEntry: Sendable {
     let prepared: PreparedEntry
     let newItemData: [UInt8]
+
+    init(prepared: PreparedEntry, newItemData: [UInt8]) {
+        self.prepared = prepared
+        self.newItemData = newItemData
+    }
 }
 
 /// One fetched source through parse and merge into the store: all of it or none of it.
