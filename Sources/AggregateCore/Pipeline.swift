@@ -173,8 +173,13 @@ public struct Pipeline {
             while parser.waiting >= parser.limit, let (index, prepared) = parser.next() { merge(index, prepared) }
             while let (index, prepared) = parser.ready() { merge(index, prepared) }
         }
-        // Local files are read on the worker, with their parse.
-        Fetcher(settings: configuration.site.fetch).fetchEach(due.map(\.request), localFiles: { submit($0, .local($1)) }) { submit($0, .fetched($1)) }
+        // A local file new to the store is read on the worker, with its parse: merging is the slower side then.
+        // One read before is most often unchanged, and only hashed on the worker: reading it here, while the
+        // worker hashes the one before, is faster (a warm run over 1,000 feeds: 0.16 s against 0.20 s).
+        func local(_ index: Int, _ read: LocalRead) {
+            if states[due[index].source.id]?.bodyHash != nil { submit(index, .fetched(read.outcome())) } else { submit(index, .local(read)) }
+        }
+        Fetcher(settings: configuration.site.fetch).fetchEach(due.map(\.request), localFiles: local) { submit($0, .fetched($1)) }
         parser.close()
         while let (index, prepared) = parser.next() { merge(index, prepared) }
         if let failure {
