@@ -73,8 +73,8 @@ public final class Store {
     /// after. Does nothing for a store opened in place, or abandoned.
     public func finish() throws(StoreError) {
         guard let finalPath else { return }
-        // Built with its rollback journal in memory: every committed page is already in the file, none in a log.
-        // The file is marked for WAL as every store is, and nothing may be open on it when it is synced and moved.
+        // Built without a journal: every committed page is already in the file, none in a log. The file is
+        // marked for WAL as every store is, and nothing may be open on it when it is synced and moved.
         let mode = try db.prepare("PRAGMA journal_mode=WAL").query { row in row.text(0) ?? "" }
         guard mode == ["wal"] else {
             throw .sql(path: path, message: "the store could not be put in WAL mode (it says \(mode))", statement: "PRAGMA journal_mode=WAL")
