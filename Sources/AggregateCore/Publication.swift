@@ -42,7 +42,7 @@ enum Publication {
 
     /// Names what the outputs of `input` are made from besides the theme: this program, feeds.conf, the
     /// sources as published and every item shown, as the store encodes it. Equal digests, equal outputs
-    /// (rendering reads nothing else, not even the clock): see `Publisher.publish(_:inputDigest:)`.
+    /// (rendering reads nothing else, not even the clock): see `Publisher.publish(_:memo:)`.
     static func digest(configuration: Configuration, input: PublishInput) -> String {
         var bytes: [UInt8] = Array("aggregate publish 1\n".utf8)
         let separator = UInt8(0x1F)

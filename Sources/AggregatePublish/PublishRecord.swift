@@ -20,6 +20,9 @@ struct PublishRecord: Equatable {
     struct Stamp: Equatable {
         let size: Int64
         let modified: Int64
+
+        /// A line of the record (and of the theme's part of the digest): size, time, path.
+        func line(_ path: String) -> String { "\(size) \(modified) \(path)\n" }
     }
 
     let digest: String
@@ -59,7 +62,7 @@ struct PublishRecord: Equatable {
         var text = inputDigest + "\n"
         for path in themePaths {
             guard let stamp = stamp(path) else { return nil }
-            text += "\(stamp.size) \(stamp.modified) \(path)\n"
+            text += stamp.line(path)
         }
         return StableHash.hex(text)
     }
@@ -80,10 +83,7 @@ struct PublishRecord: Equatable {
     func encode() -> Data {
         var text = Self.header + "digest " + digest + "\n"
         // Output paths are checked safe (no space or newline in them).
-        for path in stamps.keys.sorted() {
-            let stamp = stamps[path]!
-            text += "\(stamp.size) \(stamp.modified) \(path)\n"
-        }
+        for path in stamps.keys.sorted() { text += stamps[path]!.line(path) }
         return Data(text.utf8)
     }
 

@@ -271,7 +271,7 @@ public final class Store {
         if !isNew { try statements["DELETE FROM item_categories WHERE key = ?"].run([.text(item.key)]) }
         for category in Set(item.categories) {
             try statements["INSERT INTO item_categories (category, date, key, source_id) VALUES (?, ?, ?, ?)"]
-                .run([.text(category), .real(date), .text(item.key), .text(item.provenance.source.sourceID)])
+                .run([.text(category), .real(date), .text(item.key), .text(sourceID)])
         }
         try addIdentities(identities, key: item.key)
     }
