@@ -130,7 +130,22 @@ final class SQLiteStatement {
         return rows
     }
 
-    /// A row being read; valid only inside the `query` closure.
+    /// Runs a query and hands each row to `body` until it returns false: the rows not read are never made
+    /// (an ORDER BY that an index gives is read only as far as needed).
+    func scan(_ values: [Value] = [], _ body: (Row) throws(StoreError) -> Bool) throws(StoreError) {
+        bind(values)
+        defer { sqlite3_reset(handle) }
+        while true {
+            let rc = sqlite3_step(handle)
+            if rc == SQLITE_DONE { return }
+            guard rc == SQLITE_ROW else {
+                throw StoreError.sql(path: database.path, message: database.lastErrorMessage, statement: sql)
+            }
+            guard try body(Row(handle: handle)) else { return }
+        }
+    }
+
+    /// A row being read; valid only inside the `query` or `scan` closure.
     struct Row {
         fileprivate let handle: OpaquePointer
 

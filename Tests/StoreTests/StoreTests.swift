@@ -119,6 +119,29 @@ struct StoreTests {
         #expect(try reopened.key(for: ItemIdentity(kind: .url, value: "https://example.org/299")) == "k299")
     }
 
+    /// A first run's store answers identity look-ups from what it saved, before and after `finish`.
+    @Test func aFreshStoreFindsTheIdentitiesItSaved() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("store.sqlite").path
+        let store = try Store.fresh(path: path)
+        let a = ItemIdentity(kind: .url, value: "https://example.org/a"), b = ItemIdentity(kind: .guid, value: "s1\u{1F}é-1")
+        #expect(try store.key(for: a) == nil)
+        try store.transaction {
+            try store.save(StoredItem(item: makeItem("k1", date: 1, categories: ["x"]), contentHash: "h"), identities: [a], titleWords: [], normalizedTitle: "")
+        }
+        #expect(try store.key(for: a) == "k1")
+        #expect(try store.key(for: b) == nil)
+        #expect(try store.key(for: ItemIdentity(kind: .guid, value: a.value)) == nil, "another kind, the same value")
+        try store.transaction { try store.addIdentities([b, a], key: "k2") }
+        #expect(try store.key(for: b) == "k2")
+        #expect(try store.key(for: a) == "k1", "taken identities keep their item")
+        try store.finish()
+        let reopened = try Store(path: path)
+        #expect(try reopened.key(for: a) == "k1")
+        #expect(try reopened.key(for: b) == "k2")
+    }
+
     /// A first run's store has no journal to roll back with: a failed unit abandons it, and nothing is left
     /// at its path or beside it; a store opened in place at that path afterwards starts empty.
     @Test func aFreshStoreThatFailsLeavesNothing() throws {
