@@ -23,20 +23,23 @@ public enum TitleSimilarity {
         let wordCount: Int
         /// The same headline as byte ranges, when its bytes can be compared (see `ByteHeadline`).
         let byteForm: ByteHeadline?
-        /// `byteForm` for the store to keep (made here, with the entry, off the merging thread).
-        let kept: KeptHeadline?
+        /// What the store keeps (made here, with the entry, off the merging thread): the byte form, or the Sets.
+        let kept: (any HeadlineForm)?
+        /// A headline with a byte form meeting one without: its Sets, made on the first such meeting.
+        private let lateSets = LateSets()
 
         public init(_ normalized: String) {
             title = normalized
             byteForm = ByteHeadline(normalized)
-            kept = byteForm?.storage
             if let byteForm {
                 sets = nil
+                kept = byteForm.storage
                 // Equal words are equal bytes in a headline with a byte form (see `ByteHeadline`).
                 wordCount = byteForm.storage.wordCount
             } else {
                 let sets = WordSets(normalized)
                 self.sets = sets
+                kept = KeptWordSets(sets)
                 wordCount = sets.words.count
             }
         }
@@ -46,28 +49,29 @@ public enum TitleSimilarity {
             return setScore(against: other)
         }
 
-        /// The same, with `other`'s byte form when one was kept (`form`, made from `other`).
+        /// The same, with what the store kept of `other` (`form`, made from `other`) when it kept something.
         func score(against other: String, form: (any HeadlineForm)?) -> Double {
-            guard let byteForm else { return setScore(against: other) }
-            if let kept = form as? KeptHeadline { return byteForm.score(against: ByteHeadline(storage: kept)) }
-            if let other = ByteHeadline(other) { return byteForm.score(against: other) }
-            return setScore(against: other)
+            if let byteForm {
+                if let kept = form as? KeptHeadline { return byteForm.score(against: ByteHeadline(storage: kept)) }
+                if form == nil, let other = ByteHeadline(other) { return byteForm.score(against: other) }
+            }
+            return setScore(against: other, sets: (form as? KeptWordSets)?.sets)
         }
 
-        /// The byte form, for the store to keep with the item (nil when the headline has none).
+        /// What the store keeps with the item (see `kept`).
         var form: (any HeadlineForm)? { kept }
 
-        /// The score as defined, over Sets of Strings (any script).
-        func setScore(against other: String) -> Double {
+        /// The score as defined, over Sets of Strings (any script); `theirs` are `other`'s, when already made.
+        /// NOTE: splitting a headline in an unspaced or non-inert script into Strings costs ~70,000 instructions
+        /// (grapheme breaking); each side is split once, not at every comparison.
+        func setScore(against other: String, sets theirs: WordSets? = nil) -> Double {
             if other == title { return 1 }
-            let list = TitleNormalizer.words(ofNormalized: other)
-            guard !list.isEmpty, wordCount > 0 else { return 0 }
-            let mine = sets ?? WordSets(title)
-            let otherWords = Set(list)
-            guard Set(list.filter(TitleSimilarity.hasDigit)) == mine.numbers else { return 0 }
-            let wordScore = TitleSimilarity.dice(mine.words, otherWords)
-            let otherPairs = Set(zip(list, list.dropFirst()).map { $0 + " " + $1 })
-            let pairScore = mine.pairs.isEmpty && otherPairs.isEmpty ? wordScore : TitleSimilarity.dice(mine.pairs, otherPairs)
+            let theirs = theirs ?? WordSets(other)
+            guard !theirs.words.isEmpty, wordCount > 0 else { return 0 }
+            let mine = sets ?? lateSets.sets(of: title)
+            guard theirs.numbers == mine.numbers else { return 0 }
+            let wordScore = TitleSimilarity.dice(mine.words, theirs.words)
+            let pairScore = mine.pairs.isEmpty && theirs.pairs.isEmpty ? wordScore : TitleSimilarity.dice(mine.pairs, theirs.pairs)
             return (wordScore + pairScore) / 2
         }
 
@@ -78,6 +82,25 @@ public enum TitleSimilarity {
             if !other.utf8.allSatisfy({ $0 < 0x80 }) { return 1 }
             return 2 * Double(min(count, wordCount)) / Double(count + wordCount)
         }
+    }
+
+    /// `WordSets` made once, on first use, by the thread merging the entry (an entry is merged by one thread).
+    private final class LateSets: @unchecked Sendable {
+        private var made: WordSets?
+
+        func sets(of title: String) -> WordSets {
+            if let made { return made }
+            let sets = WordSets(title)
+            made = sets
+            return sets
+        }
+    }
+
+    /// The Sets of a headline without a byte form, as the store keeps them (see `HeadlineForm`).
+    final class KeptWordSets: HeadlineForm {
+        let sets: WordSets
+
+        init(_ sets: WordSets) { self.sets = sets }
     }
 
     /// A headline's words, adjacent pairs and words with a number, as the score is defined over them.
