@@ -119,6 +119,26 @@ struct StoreTests {
         #expect(try reopened.key(for: ItemIdentity(kind: .url, value: "https://example.org/299")) == "k299")
     }
 
+    /// A pruned item leaves no category row behind (the store keeps that link itself), and its identities stay.
+    @Test func pruningAnItemRemovesItsCategoryRows() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Store(path: folder.appendingPathComponent("store.sqlite").path)
+        try store.transaction {
+            for (key, date) in [("old", 10.0), ("shown", 20.0), ("new", 500.0)] {
+                try store.save(StoredItem(item: makeItem(key, date: date, categories: ["x", "y"]), contentHash: "h"),
+                               identities: [ItemIdentity(kind: .url, value: "https://example.org/\(key)")], titleWords: [key], normalizedTitle: key)
+            }
+        }
+        let removed = try store.transaction { try store.prune(visible: ["shown"], before: Date(timeIntervalSince1970: 100)) }
+        #expect(removed == 1)
+        #expect(try store.itemCountsByCategory() == ["x": 2, "y": 2])
+        #expect(try store.latestItems(category: "x", limit: 10).map(\.key) == ["new", "shown"])
+        #expect(try store.key(for: ItemIdentity(kind: .url, value: "https://example.org/old")) == "old")
+        #expect(try store.item(key: "old") == nil)
+        #expect(try store.integrityProblem() == nil)
+    }
+
     /// A first run's store answers identity look-ups from what it saved, before and after `finish`.
     @Test func aFreshStoreFindsTheIdentitiesItSaved() throws {
         let folder = try TestPaths.temporaryDirectory()
