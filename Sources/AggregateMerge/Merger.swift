@@ -132,7 +132,7 @@ public struct Merger: Sendable {
         var best: (score: Double, key: String)?
         for other in ranked {
             // The mean of two Dice scores: the word score is bounded by the word counts, the pair score by 1.
-            guard (prepared.bound(against: other.normalizedTitle) + 1) / 2 >= settings.titleThreshold else { continue }
+            guard (prepared.bound(against: other.normalizedTitle, form: other.form) + 1) / 2 >= settings.titleThreshold else { continue }
             let score = prepared.score(against: other.normalizedTitle, form: other.form)
             if score >= settings.titleThreshold, score > (best?.score ?? 0) { best = (score, other.key) }
         }

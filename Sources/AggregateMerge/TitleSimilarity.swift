@@ -75,12 +75,21 @@ public enum TitleSimilarity {
             return (wordScore + pairScore) / 2
         }
 
-        /// The best score `other` could reach, from word counts alone: skips most candidates without splitting them.
-        public func bound(against other: String) -> Double {
-            let count = other.utf8.reduce(1) { $1 == UInt8(ascii: " ") ? $0 + 1 : $0 }
+        /// The best word score `other` could reach, from word counts alone: skips most candidates without
+        /// comparing them. `form` is what the store kept of `other`, when it kept something.
+        /// The word score is a Dice coefficient over distinct words: at most 2·min(m, n)/(m + n) for m and n of
+        /// them. A kept byte form knows its count; otherwise only the count of words with repeats, c ≥ n, is at
+        /// hand, and the bound is 1 when c ≥ m (n may equal m).
+        public func bound(against other: String, form: (any HeadlineForm)? = nil) -> Double {
+            let mine = Double(wordCount)
+            if let kept = form as? KeptHeadline {
+                let theirs = Double(kept.wordCount)
+                return mine + theirs == 0 ? 1 : 2 * min(mine, theirs) / (mine + theirs)
+            }
             // Unspaced scripts are split into pairs of characters: no cheap bound.
-            if !other.utf8.allSatisfy({ $0 < 0x80 }) { return 1 }
-            return 2 * Double(min(count, wordCount)) / Double(count + wordCount)
+            guard other.utf8.allSatisfy({ $0 < 0x80 }) else { return 1 }
+            let count = Double(other.utf8.reduce(1) { $1 == UInt8(ascii: " ") ? $0 + 1 : $0 })
+            return count < mine ? 2 * count / (count + mine) : 1
         }
     }
 

@@ -104,6 +104,29 @@ struct TitleTests {
         #expect(TitleSimilarity.Prepared("e\u{301}te\u{301} chaud").form is TitleSimilarity.KeptWordSets)
     }
 
+    /// The bound that skips candidates never falls below the word score it bounds, repeated words included
+    /// ("x y x y x y" has two words, not six), with or without the candidate's kept form.
+    @Test func theBoundNeverFallsBelowTheWordScore() {
+        let titles = [
+            "x y x y x y x y", "x y", "x y z", "budget budget budget targets", "budget targets", "", "a", "a a a a a a a a b",
+            "pakistans budget targets 4 2 growth", "президент россии подписал указ указ", "中国经济稳中向好", "e\u{301}te\u{301} chaud",
+        ]
+        for a in titles {
+            let prepared = TitleSimilarity.Prepared(a)
+            let mine = Set(TitleNormalizer.words(ofNormalized: a))
+            for b in titles {
+                let theirs = Set(TitleNormalizer.words(ofNormalized: b))
+                guard !mine.isEmpty, !theirs.isEmpty else { continue }
+                let wordScore = 2 * Double(mine.intersection(theirs).count) / Double(mine.count + theirs.count)
+                #expect(prepared.bound(against: b) >= wordScore, "\(a) / \(b)")
+                #expect(prepared.bound(against: b, form: TitleSimilarity.Prepared(b).form) >= wordScore, "\(a) / \(b)")
+            }
+        }
+        // It still skips: a long headline cannot match a short one.
+        #expect(TitleSimilarity.Prepared("a b c d e f g h").bound(against: "a b") < 0.5)
+        #expect(TitleSimilarity.Prepared("a b").bound(against: "a b c d e f g h", form: TitleSimilarity.Prepared("a b c d e f g h").form) < 0.5)
+    }
+
     /// The score as the README defines it, over Sets of Strings.
     static func definedScore(_ a: String, _ b: String) -> Double {
         if a == b { return 1 }
