@@ -73,15 +73,17 @@ public struct Pipeline {
         let publication: PublishReport
         do {
             let input = try Publication.input(configuration: configuration, store: store, now: options.now)
-            let memo = PublishMemo(
-                inputDigest: Publication.digest(configuration: configuration, input: input),
-                file: (cache as NSString).appendingPathComponent(CacheFile.publication))
-            publication = try Publisher.publish(input, memo: memo)
             // What no output shows, and is too old to be matched as a duplicate, is dropped from the store.
             var visible = Set(input.allItems.map(\.key))
             for items in input.itemsByCategory.values { visible.formUnion(items.map(\.key)) }
             let horizon = options.now.addingTimeInterval(-max(configuration.site.dedupe.window, 7 * 86_400))
             _ = try store.transaction { try store.prune(visible: visible, before: horizon) }
+            // Rendering reads nothing from the store: a first run's store goes to disk meanwhile.
+            try store.seal()
+            let memo = PublishMemo(
+                inputDigest: Publication.digest(configuration: configuration, input: input),
+                file: (cache as NSString).appendingPathComponent(CacheFile.publication))
+            publication = try Publisher.publish(input, memo: memo)
         } catch let error as PublishError {
             throw failing(.publish(error))
         } catch let error as StoreError {

@@ -110,6 +110,10 @@ struct StoreTests {
         }
         try store.commitBatch()
         #expect(!FileManager.default.fileExists(atPath: path))
+        // Sealed: closed and going to disk, still not in place.
+        try store.seal()
+        #expect(throws: StoreError.self) { try store.item(key: "k1") }
+        #expect(!FileManager.default.fileExists(atPath: path))
         try store.finish()
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(names == ["store.sqlite"])
