@@ -1,0 +1,45 @@
+@testable import AggregateCore
+import AggregateFetch
+import AggregateMerge
+import AggregateModel
+import AggregateStore
+import Foundation
+import Testing
+
+/// Bodies are parsed on the worker and by a caller waiting for a result; results come back in the order the
+/// bodies were handed in, each with its own body's parse.
+struct ParseAheadTests {
+    static func feed(_ number: Int) -> [UInt8] {
+        // Sizes vary so that the two threads finish out of order.
+        let items = (0..<(1 + (number * 7) % 40)).map { item in
+            "<item><title>Story \(item) of feed \(number)</title><link>https://example.org/\(number)/\(item)</link></item>"
+        }
+        return Array("<rss version=\"2.0\"><channel><title>Feed \(number)</title>\(items.joined())</channel></rss>".utf8)
+    }
+
+    @Test func resultsComeBackInTheOrderHandedIn() throws {
+        let preparer = EntryPreparer(merger: Merger(), router: try Router(rules: []), categories: ["news"], now: Date(timeIntervalSince1970: 1_800_000_000))
+        let parser = ParseAhead(limit: 64)
+        // Handed in out of index order, as fetches complete.
+        let order = (0..<60).map { ($0 * 37) % 60 }
+        for index in order {
+            let source = SourceSettings(id: "s\(index)", location: "https://example.org/\(index).xml", name: "S\(index)", categories: ["news"])
+            let request = FetchRequest(sourceID: source.id, location: source.location)
+            let response = FetchResponse(sourceID: source.id, status: 200, body: Self.feed(index), finalURL: source.location)
+            parser.submit(ParseAhead.Job(
+                index: index, body: .fetched(FetchOutcome(request: request, result: .success(response))), source: source,
+                previous: SourceState(sourceID: source.id, location: source.location), configHash: "c", preparer: preparer))
+        }
+        parser.close()
+        var seen: [Int] = []
+        while let (index, outcome) = parser.next() {
+            seen.append(index)
+            let parse = try #require(try outcome.parse?.get())
+            #expect(parse.feed.title == "Feed \(index)")
+            #expect(outcome.entries?.count == 1 + (index * 7) % 40)
+            parser.discard(outcome)
+        }
+        #expect(seen == order)
+        #expect(parser.waiting == 0)
+    }
+}
