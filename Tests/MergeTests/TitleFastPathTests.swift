@@ -1,0 +1,120 @@
+import AggregateTestSupport
+import Foundation
+import Testing
+@testable import AggregateMerge
+
+/// Headlines take faster paths (a memo of `CharacterSet.alphanumerics`): every answer must be the one the
+/// Character paths give, on the corpus's real titles and on made-up ones where the two could part.
+@Suite struct TitleFastPathTests {
+    /// Pieces of headlines: CR LF (one Character), combining marks, upper-case and compatibility letters, unspaced
+    /// scripts, Thai SARA AM and the Malayalam dot reph (which join a neighbour's cluster), marks after a space,
+    /// numbers that are not digits, apostrophes, the publisher separators, and white space that is not a space.
+    static let pieces = [
+        "a", "ab", "word", "Words", "7", "x9", "2026", " ", "  ", "\t", "\r\n", "\r", "\n", "\u{A0}", "\u{85}", "\u{2028}",
+        "'", "’", "-", ".", ",", "!", "é", "e\u{301}", "\u{301}", " \u{301}", "É", "Ω", "İ", "ẞ", "ß", "ﬁ", "Ａ", "Ⅻ", "½", "²", "٣",
+        "\u{212A}", "\u{212B}", "Å", "中", "中国经济", "ひらがな", "カタカナ", "ｶﾞ", "\u{FF9E}", "한국", "경제", "ไทย", "กำ", "\u{E33}",
+        "मराठी", "कि", "അർ", "\u{D4E}", "ക", "مرحبا", "سَلام", "Россия", "УКАЗ", "👍🏽", "👨‍👩‍👧", "🇫🇷", "\u{200D}", "\u{200C}", "\u{0}",
+        " - ", " | ", " – ", " — ", " :: ", " · ", " -", "- ", " ·", "Xinhua", "Al Jazeera", "BBC News",
+    ]
+
+    static func trickyTitles(count: Int, seed: UInt64) -> [String] {
+        var random = SplitMix64(seed: seed)
+        return (0..<count).map { _ in
+            var title = ""
+            for _ in 0..<random.below(12) { title += pieces[random.below(pieces.count)] }
+            return title
+        }
+    }
+
+    /// Publisher suffixes at the limits: 1 and 4 words, 32 Characters (CR LF counted once), 3 words before.
+    static let suffixes: [String] = {
+        var titles: [String] = []
+        for head in ["one two three", "one two", "中国经济稳", "中国经济", "один два три", "a\r\nb c"] {
+            for separator in TitleNormalizer.suffixSeparators {
+                for tail in ["X", "a b c d", "a b c d e", "\r\n", "ab\r\n", "\r\nX", "é\u{301}", "中文"] {
+                    for padding in 25...33 {
+                        titles.append(head + separator + tail + String(repeating: "x", count: padding - tail.count))
+                        titles.append(head + separator + String(repeating: "y", count: padding - tail.count) + tail)
+                    }
+                }
+            }
+        }
+        return titles
+    }()
+
+    @Test func normalizeIsTheCharacterSetPath() {
+        let titles = CorpusStrings.shared.titles
+        #expect(titles.count > 3_000)
+        for title in titles + Self.suffixes + Self.trickyTitles(count: 20_000, seed: 11) {
+            #expect(TitleNormalizer.normalize(title) == Reference.normalize(title), "\(title.debugDescription)")
+            #expect(TitleNormalizer.removingPublisherSuffix(title) == Reference.removingPublisherSuffix(title), "\(title.debugDescription)")
+        }
+    }
+}
+
+/// `TitleNormalizer.normalize` as it was written before its byte paths: the definition the tests hold it to.
+private enum Reference {
+    static func removingPublisherSuffix(_ title: String) -> String {
+        let bytes = Array(title.utf8)
+        guard let (start, end) = lastSeparator(in: bytes) else { return title }
+        let head = String(decoding: bytes[..<start], as: UTF8.self)
+        let tail = String(decoding: bytes[end...], as: UTF8.self)
+        let tailWords = tail.split(whereSeparator: \.isWhitespace).count
+        let headWords = head.unicodeScalars.contains(where: TitleNormalizer.isUnspacedScript)
+            ? head.count / 2 : head.split(whereSeparator: \.isWhitespace).count
+        guard tailWords >= 1, tailWords <= 4, tail.count <= 32, headWords >= 3 else { return title }
+        return head
+    }
+
+    private static func lastSeparator(in bytes: [UInt8]) -> (Int, Int)? {
+        var best: (Int, Int)?
+        for separator in TitleNormalizer.suffixSeparators.map({ Array($0.utf8) }) where separator.count <= bytes.count {
+            var index = bytes.count - separator.count
+            while index >= 0 {
+                if bytes[index] == separator[0], bytes[index..<(index + separator.count)].elementsEqual(separator) {
+                    if best == nil || index > best!.0 { best = (index, index + separator.count) }
+                    break
+                }
+                index -= 1
+            }
+        }
+        return best
+    }
+
+    static func normalize(_ title: String) -> String {
+        let stripped = removingPublisherSuffix(title)
+        if stripped.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(stripped) }
+        let folded = stripped.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        var out = ""
+        var pendingSpace = false
+        for scalar in folded.unicodeScalars {
+            if scalar == "'" || scalar == "’" { continue }
+            if CharacterSet.alphanumerics.contains(scalar) {
+                if pendingSpace && !out.isEmpty { out.append(" ") }
+                pendingSpace = false
+                out.unicodeScalars.append(scalar)
+            } else {
+                pendingSpace = true
+            }
+        }
+        return out
+    }
+
+    private static func normalizeASCII(_ title: String) -> String {
+        var out: [UInt8] = []
+        var pendingSpace = false
+        for byte in title.utf8 {
+            switch byte {
+            case UInt8(ascii: "'"):
+                continue
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if pendingSpace && !out.isEmpty { out.append(UInt8(ascii: " ")) }
+                pendingSpace = false
+                out.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+            default:
+                pendingSpace = true
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
