@@ -14,6 +14,8 @@ struct Candidate: Sendable {
     let credit: Credit
     let upstream: Credit?
     let normalizedTitle: String
+    /// The normalized title made ready for comparison with others.
+    let headline: TitleSimilarity.Prepared
     let titleWords: [String]
     /// Every title word is distinctive (`TitleNormalizer.isDistinctive`): `indexWords` keeps the distinctive words
     /// when there is one, so either all of them are or none is. Worked out here, off the merging thread.
@@ -48,8 +50,16 @@ struct Candidate: Sendable {
         }
 
         normalizedTitle = TitleNormalizer.normalize(title)
-        titleWords = TitleNormalizer.indexWords(ofNormalized: normalizedTitle)
-        titleWordsAreDistinctive = titleWords.allSatisfy(TitleNormalizer.isDistinctive)
+        // Split once for both the index words and the comparable headline.
+        let split = HeadlineWords(normalizedTitle)
+        if let (words, distinctive) = split?.indexWords() {
+            titleWords = words
+            titleWordsAreDistinctive = distinctive
+        } else {
+            titleWords = TitleNormalizer.indexWordsByCharacters(ofNormalized: normalizedTitle)
+            titleWordsAreDistinctive = titleWords.allSatisfy(TitleNormalizer.isDistinctive)
+        }
+        headline = TitleSimilarity.Prepared(normalizedTitle, words: split)
         let canonical = link.flatMap { CanonicalURL.canonicalize($0, extraTrackingParameters: settings.extraTrackingParameters) }
         let originalID = Self.nonEmpty(entry.id) ?? link
         var identities: [ItemIdentity] = []

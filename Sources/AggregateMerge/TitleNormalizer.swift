@@ -66,7 +66,6 @@ public enum TitleNormalizer {
     /// instructions a scalar, a third of normalizing a non-ASCII headline.
     private static let alphanumerics = ScalarMemo { CharacterSet.alphanumerics.contains($0) }
 
-
     /// The same folding for the common all-ASCII headline, without Foundation's Unicode machinery.
     private static func normalizeASCII(_ title: String) -> String {
         var out: [UInt8] = []
@@ -89,8 +88,12 @@ public enum TitleNormalizer {
 
     /// Words of a normalized title; runs of Han, Kana, Hangul or Thai become character pairs, as they have no spaces.
     public static func words(ofNormalized title: String) -> [String] {
-        // ASCII has no unspaced script: the runs between spaces, without a scalar array per word.
-        if title.utf8.allSatisfy({ $0 < 0x80 }) { return title.split(separator: " ").map(String.init) }
+        guard let words = HeadlineWords(title) else { return wordsByCharacters(ofNormalized: title) }
+        return words.list.map(words.string)
+    }
+
+    /// The same by Characters, for any headline (`HeadlineWords` takes those of ASCII and inert scalars).
+    static func wordsByCharacters(ofNormalized title: String) -> [String] {
         var result: [String] = []
         for word in title.split(separator: " ") {
             let scalars = Array(word.unicodeScalars)
@@ -108,7 +111,6 @@ public enum TitleNormalizer {
         return result
     }
 
-    /// Words worth indexing to find candidates: the distinctive ones.
     /// How many of `words` (distinct) are among `words(ofNormalized: title)`.
     /// NOTE: run for every candidate of every new headline; splitting each candidate into a Set of Strings was a
     /// fifth of a cold run's merging. ASCII titles and words are compared as bytes between spaces, which is what
@@ -144,8 +146,14 @@ public enum TitleNormalizer {
         }
     }
 
+    /// Words worth indexing to find candidates: the distinctive ones.
     public static func indexWords(ofNormalized title: String) -> [String] {
-        let all = words(ofNormalized: title)
+        HeadlineWords(title)?.indexWords().words ?? indexWordsByCharacters(ofNormalized: title)
+    }
+
+    /// The same by Characters and Sets of Strings, for any headline.
+    static func indexWordsByCharacters(ofNormalized title: String) -> [String] {
+        let all = wordsByCharacters(ofNormalized: title)
         // Numbers count: "update number 17" and "update number 18" are two stories.
         let long = all.filter(isDistinctive)
         return Array(Set(long.isEmpty ? all : long)).sorted()

@@ -27,8 +27,13 @@ public enum TitleSimilarity {
         let kept: KeptHeadline?
 
         public init(_ normalized: String) {
+            self.init(normalized, words: HeadlineWords(normalized))
+        }
+
+        /// The same, with `normalized` already split (`words`: nil when `HeadlineWords` does not take it).
+        init(_ normalized: String, words: HeadlineWords?) {
             title = normalized
-            byteForm = ByteHeadline(normalized)
+            byteForm = words.flatMap(ByteHeadline.init)
             kept = byteForm?.storage
             if let byteForm {
                 sets = nil

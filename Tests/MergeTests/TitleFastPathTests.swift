@@ -3,8 +3,8 @@ import Foundation
 import Testing
 @testable import AggregateMerge
 
-/// Headlines take faster paths (a memo of `CharacterSet.alphanumerics`): every answer must be the one the
-/// Character paths give, on the corpus's real titles and on made-up ones where the two could part.
+/// Headlines take faster paths (a memo of `CharacterSet.alphanumerics`, `HeadlineWords`): every answer must be
+/// the one the Character paths give, on the corpus's real titles and on made-up ones where the two could part.
 @Suite struct TitleFastPathTests {
     /// Pieces of headlines: CR LF (one Character), combining marks, upper-case and compatibility letters, unspaced
     /// scripts, Thai SARA AM and the Malayalam dot reph (which join a neighbour's cluster), marks after a space,
@@ -48,6 +48,43 @@ import Testing
         for title in titles + Self.suffixes + Self.trickyTitles(count: 20_000, seed: 11) {
             #expect(TitleNormalizer.normalize(title) == Reference.normalize(title), "\(title.debugDescription)")
             #expect(TitleNormalizer.removingPublisherSuffix(title) == Reference.removingPublisherSuffix(title), "\(title.debugDescription)")
+        }
+    }
+
+    /// Normalized titles (as `Candidate` splits them) and raw ones (the functions are public).
+    @Test func wordsAreTheCharacterPath() {
+        let raw = CorpusStrings.shared.titles + Self.trickyTitles(count: 20_000, seed: 12)
+        var split = 0
+        for title in raw + raw.map(TitleNormalizer.normalize) {
+            let byCharacters = TitleNormalizer.wordsByCharacters(ofNormalized: title)
+            let indexByCharacters = TitleNormalizer.indexWordsByCharacters(ofNormalized: title)
+            #expect(TitleNormalizer.words(ofNormalized: title) == byCharacters, "\(title.debugDescription)")
+            #expect(TitleNormalizer.indexWords(ofNormalized: title) == indexByCharacters, "\(title.debugDescription)")
+            guard let words = HeadlineWords(title) else { continue }
+            split += 1
+            let (index, distinctive) = words.indexWords()
+            #expect(index == indexByCharacters, "\(title.debugDescription)")
+            #expect(distinctive == indexByCharacters.allSatisfy(TitleNormalizer.isDistinctive), "\(title.debugDescription)")
+            for (position, word) in words.list.enumerated() {
+                let string = words.string(word)
+                #expect(words.numbers[position] == TitleSimilarity.hasDigit(string), "\(string.debugDescription)")
+                #expect(words.distinctive[position] == TitleNormalizer.isDistinctive(string), "\(string.debugDescription)")
+            }
+        }
+        // The byte path really ran: most headlines are ASCII or inert.
+        #expect(split > raw.count)
+    }
+
+    /// Headlines scored on byte ranges (split by `HeadlineWords`) score what the Sets score, on real headlines:
+    /// each against its neighbours in sorted order (which share words) and against a few far away.
+    @Test func byteScoresAreSetScoresOnTheCorpus() {
+        let normalized = Array(Set(CorpusStrings.shared.titles.map(TitleNormalizer.normalize))).sorted()
+        for (index, title) in normalized.enumerated() {
+            let prepared = TitleSimilarity.Prepared(title)
+            for offset in [1, 2, 3, 97, 1_009] {
+                let other = normalized[(index + offset) % normalized.count]
+                #expect(prepared.score(against: other) == prepared.setScore(against: other), "\(title) / \(other)")
+            }
         }
     }
 }
