@@ -11,29 +11,52 @@ public enum TitleNormalizer {
         guard let (start, end) = lastSeparator(in: bytes) else { return title }
         let head = String(decoding: bytes[..<start], as: UTF8.self)
         let tail = String(decoding: bytes[end...], as: UTF8.self)
-        let tailWords = tail.split(whereSeparator: \.isWhitespace).count
+        let asciiTail = ASCIIText(bytes[end...])
+        let tailWords = asciiTail?.words ?? tail.split(whereSeparator: \.isWhitespace).count
+        let tailLength = asciiTail?.characters ?? tail.count
         // Han or Kana headlines have no spaces: count two characters as a word.
-        let headWords = head.unicodeScalars.contains(where: isUnspacedScript)
-            ? head.count / 2 : head.split(whereSeparator: \.isWhitespace).count
+        let headWords = ASCIIText(bytes[..<start])?.words
+            ?? (head.unicodeScalars.contains(where: isUnspacedScript) ? head.count / 2 : head.split(whereSeparator: \.isWhitespace).count)
         // NOTE: only a short tail after a longer head is a publisher; "Trump - Xi summit" keeps both sides.
-        guard tailWords >= 1, tailWords <= 4, tail.count <= 32, headWords >= 3 else { return title }
+        guard tailWords >= 1, tailWords <= 4, tailLength <= 32, headWords >= 3 else { return title }
         return head
     }
 
+    /// Words and Characters of ASCII text, counted on its bytes: a Character is a byte, except CR LF, one of two;
+    /// white space is 0x09-0x0D and the space, CR and LF alike, so the runs between white space are the same.
+    private struct ASCIIText {
+        var words = 0
+        var characters = 0
+
+        init?(_ bytes: ArraySlice<UInt8>) {
+            var previous: UInt8 = 0x20
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                let space = (byte >= 0x09 && byte <= 0x0D) || byte == 0x20
+                let previousSpace = (previous >= 0x09 && previous <= 0x0D) || previous == 0x20
+                if !space && previousSpace { words += 1 }
+                if !(byte == 0x0A && previous == 0x0D) { characters += 1 }
+                previous = byte
+            }
+        }
+    }
+
     /// The byte range of the last separator in `bytes`.
+    /// Every separator starts with a space and none starts another: the first match from the end is the last.
     private static func lastSeparator(in bytes: [UInt8]) -> (Int, Int)? {
-        var best: (Int, Int)?
-        for separator in separatorBytes where separator.count <= bytes.count {
-            var index = bytes.count - separator.count
+        let separators = separatorBytes
+        return bytes.withUnsafeBufferPointer { b in
+            var index = b.count - 2
             while index >= 0 {
-                if bytes[index] == separator[0], bytes[index..<(index + separator.count)].elementsEqual(separator) {
-                    if best == nil || index > best!.0 { best = (index, index + separator.count) }
-                    break
+                if b[index] == UInt8(ascii: " ") {
+                    for separator in separators where index + separator.count <= b.count && b[index + 1] == separator[1] {
+                        if memcmp(b.baseAddress! + index, separator, separator.count) == 0 { return (index, index + separator.count) }
+                    }
                 }
                 index -= 1
             }
+            return nil
         }
-        return best
     }
 
     private static let separatorBytes = suffixSeparators.map { Array($0.utf8) }

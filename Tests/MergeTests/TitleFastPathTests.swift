@@ -3,8 +3,9 @@ import Foundation
 import Testing
 @testable import AggregateMerge
 
-/// Headlines take faster paths (a memo of `CharacterSet.alphanumerics`, `HeadlineWords`): every answer must be
-/// the one the Character paths give, on the corpus's real titles and on made-up ones where the two could part.
+/// Headlines take byte paths (`HeadlineWords`, a memo of `CharacterSet.alphanumerics`, byte counts for publisher
+/// suffixes): every answer must be the one the Character paths give, on the corpus's real titles and on made-up
+/// ones where the two could part.
 @Suite struct TitleFastPathTests {
     /// Pieces of headlines: CR LF (one Character), combining marks, upper-case and compatibility letters, unspaced
     /// scripts, Thai SARA AM and the Malayalam dot reph (which join a neighbour's cluster), marks after a space,
