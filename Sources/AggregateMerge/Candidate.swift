@@ -63,6 +63,7 @@ struct Candidate: Sendable {
         let canonical = link.flatMap { CanonicalURL.canonicalize($0, extraTrackingParameters: settings.extraTrackingParameters) }
         let originalID = Self.nonEmpty(entry.id) ?? link
         var identities: [ItemIdentity] = []
+        identities.reserveCapacity(2)
         if let originalID { identities.append(ItemIdentity(kind: .guid, value: source.id + "\u{1F}" + originalID)) }
         if let canonical { identities.append(ItemIdentity(kind: .url, value: canonical)) }
         // The fingerprint names an item only when it has neither id nor link; across sources, titles decide.
@@ -90,9 +91,11 @@ struct Candidate: Sendable {
             alsoReportedBy: [], categories: categories)
     }
 
-    private static func nonEmpty(_ text: String?) -> String? {
-        guard let text, !text.allSatisfy(\.isWhitespace) else { return nil }
-        return text
+    static func nonEmpty(_ text: String?) -> String? {
+        guard let text else { return nil }
+        // A Character is white space when its first scalar is: an ASCII first byte other than white space settles it.
+        if let first = text.utf8.first, first < 0x80, first != 0x20, !(0x09...0x0D).contains(first) { return text }
+        return text.allSatisfy(\.isWhitespace) ? nil : text
     }
 
     private static func excerpt(_ text: String) -> String? {

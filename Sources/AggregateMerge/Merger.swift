@@ -24,7 +24,7 @@ public struct Merger: Sendable {
     /// so a run prepares the next source's entries while it merges the current one.
     public func prepare(_ entry: Entry, feed: Feed, source: SourceSettings, categories: [String], now: Date) -> PreparedEntry {
         let candidate = Candidate(entry: entry, feed: feed, source: source, categories: categories, now: now, settings: settings)
-        let newItem = candidate.makeItem(key: StableHash.uuidURN(source.id + "\u{1F}" + candidate.identityName), firstSeen: now)
+        let newItem = candidate.makeItem(key: StableHash.uuidURN(joining: [source.id, candidate.identityName], separator: 0x1F), firstSeen: now)
         return PreparedEntry(candidate: candidate, newItem: newItem)
     }
 

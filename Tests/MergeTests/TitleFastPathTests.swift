@@ -52,6 +52,14 @@ import Testing
         }
     }
 
+    /// A title, id or author made of white space is none: the first byte may answer, else the Characters do.
+    @Test func blankTextIsFoundAsByCharacters() {
+        for text in Self.trickyTitles(count: 20_000, seed: 13) + Self.pieces + ["", " ", "\r\n", " \u{301}", "\u{A0}x", "\u{301} "] {
+            #expect(Candidate.nonEmpty(text) == (text.allSatisfy(\.isWhitespace) ? nil : text), "\(text.debugDescription)")
+        }
+        #expect(Candidate.nonEmpty(nil) == nil)
+    }
+
     /// Normalized titles (as `Candidate` splits them) and raw ones (the functions are public).
     @Test func wordsAreTheCharacterPath() {
         let raw = CorpusStrings.shared.titles + Self.trickyTitles(count: 20_000, seed: 12)
