@@ -51,15 +51,17 @@ struct Candidate: Sendable {
 
         normalizedTitle = TitleNormalizer.normalize(title)
         // Split once for both the index words and the comparable headline.
-        let split = HeadlineWords(normalizedTitle)
-        if let (words, distinctive) = split?.indexWords() {
+        if let split = HeadlineWords(normalizedTitle) {
+            let (words, distinctive) = split.indexWords()
             titleWords = words
             titleWordsAreDistinctive = distinctive
+            headline = TitleSimilarity.Prepared(normalizedTitle, words: split)
         } else {
-            titleWords = TitleNormalizer.indexWordsByCharacters(ofNormalized: normalizedTitle)
+            let list = TitleNormalizer.wordsByCharacters(ofNormalized: normalizedTitle)
+            titleWords = TitleNormalizer.indexWords(of: list)
             titleWordsAreDistinctive = titleWords.allSatisfy(TitleNormalizer.isDistinctive)
+            headline = TitleSimilarity.Prepared(normalizedTitle, list: list)
         }
-        headline = TitleSimilarity.Prepared(normalizedTitle, words: split)
         let canonical = link.flatMap { CanonicalURL.canonicalize($0, extraTrackingParameters: settings.extraTrackingParameters) }
         let originalID = Self.nonEmpty(entry.id) ?? link
         var identities: [ItemIdentity] = []

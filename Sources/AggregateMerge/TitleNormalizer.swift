@@ -176,7 +176,11 @@ public enum TitleNormalizer {
 
     /// The same by Characters and Sets of Strings, for any headline.
     static func indexWordsByCharacters(ofNormalized title: String) -> [String] {
-        let all = wordsByCharacters(ofNormalized: title)
+        indexWords(of: wordsByCharacters(ofNormalized: title))
+    }
+
+    /// `indexWords` of a headline whose words (`words(ofNormalized:)`) are `all`.
+    static func indexWords(of all: [String]) -> [String] {
         // Numbers count: "update number 17" and "update number 18" are two stories.
         let long = all.filter(isDistinctive)
         return Array(Set(long.isEmpty ? all : long)).sorted()

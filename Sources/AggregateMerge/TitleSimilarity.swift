@@ -27,23 +27,35 @@ public enum TitleSimilarity {
         let kept: KeptHeadline?
 
         public init(_ normalized: String) {
-            self.init(normalized, words: HeadlineWords(normalized))
+            if let words = HeadlineWords(normalized) {
+                self.init(normalized, words: words)
+            } else {
+                self.init(normalized, list: TitleNormalizer.wordsByCharacters(ofNormalized: normalized))
+            }
         }
 
-        /// The same, with `normalized` already split (`words`: nil when `HeadlineWords` does not take it).
-        init(_ normalized: String, words: HeadlineWords?) {
-            title = normalized
-            byteForm = words.flatMap(ByteHeadline.init)
-            kept = byteForm?.storage
-            if let byteForm {
-                sets = nil
-                // Equal words are equal bytes in a headline with a byte form (see `ByteHeadline`).
-                wordCount = byteForm.storage.wordCount
-            } else {
-                let sets = WordSets(normalized)
-                self.sets = sets
-                wordCount = sets.words.count
+        /// The same, with `normalized` split by `HeadlineWords`.
+        init(_ normalized: String, words: HeadlineWords) {
+            guard let byteForm = ByteHeadline(words) else {
+                self = Prepared(normalized, list: words.list.map(words.string))
+                return
             }
+            title = normalized
+            self.byteForm = byteForm
+            kept = byteForm.storage
+            sets = nil
+            // Equal words are equal bytes in a headline with a byte form (see `ByteHeadline`).
+            wordCount = byteForm.storage.wordCount
+        }
+
+        /// The same, without a byte form, from the headline's words (`TitleNormalizer.words(ofNormalized:)`).
+        init(_ normalized: String, list: [String]) {
+            title = normalized
+            byteForm = nil
+            kept = nil
+            let sets = WordSets(words: list)
+            self.sets = sets
+            wordCount = sets.words.count
         }
 
         public func score(against other: String) -> Double {
@@ -92,7 +104,10 @@ public enum TitleSimilarity {
         let numbers: Set<String>
 
         init(_ normalized: String) {
-            let list = TitleNormalizer.words(ofNormalized: normalized)
+            self.init(words: TitleNormalizer.words(ofNormalized: normalized))
+        }
+
+        init(words list: [String]) {
             words = Set(list)
             pairs = Set(zip(list, list.dropFirst()).map { $0 + " " + $1 })
             numbers = Set(list.filter(TitleSimilarity.hasDigit))

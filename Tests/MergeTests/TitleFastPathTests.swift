@@ -84,6 +84,17 @@ import Testing
         #expect(split > raw.count)
     }
 
+    /// A headline split by `HeadlineWords` but too long for a byte form is compared by its Sets, made from the same
+    /// words.
+    @Test func longHeadlinesKeepTheirSets() {
+        let long = (0..<20_000).map { "w\($0 % 5_000)" }.joined(separator: " ")
+        let prepared = TitleSimilarity.Prepared(long)
+        #expect(prepared.byteForm == nil && prepared.sets != nil)
+        #expect(prepared.wordCount == 5_000)
+        #expect(prepared.sets?.words == Set(TitleNormalizer.wordsByCharacters(ofNormalized: long)))
+        #expect(prepared.score(against: "w1 w2 w3") == prepared.setScore(against: "w1 w2 w3"))
+    }
+
     /// Headlines scored on byte ranges (split by `HeadlineWords`) score what the Sets score, on real headlines:
     /// each against its neighbours in sorted order (which share words) and against a few far away.
     @Test func byteScoresAreSetScoresOnTheCorpus() {
