@@ -12,7 +12,6 @@ import Darwin
 /// cut; runs of unspaced scripts are then paired by scalars in both.
 struct HeadlineWords {
     let bytes: [UInt8]
-    let ascii: Bool
     /// `words(ofNormalized:)`, in order, repeats included.
     let list: [Range<Int>]
     /// For each word of `list`: it holds a Character that is a number (`TitleSimilarity.hasDigit`).
@@ -26,7 +25,6 @@ struct HeadlineWords {
         let ascii = bytes.allSatisfy { $0 < 0x80 }
         if !ascii && !InertScalars.all(title) { return nil }
         self.bytes = bytes
-        self.ascii = ascii
         // Runs between spaces (empty runs omitted); a run holding Han, Kana, Hangul or Thai and longer than two
         // scalars becomes its pairs of adjacent scalars.
         var list: [Range<Int>] = []
