@@ -52,7 +52,8 @@ let package = Package(
         .testTarget(name: "FetchTests", dependencies: ["AggregateFetch", "AggregateTestSupport"]),
         .testTarget(
             name: "ParseTests", dependencies: ["AggregateParse", "AggregateTestSupport"], exclude: ["corpus-expectations.tsv"]),
-        .testTarget(name: "MergeTests", dependencies: ["AggregateMerge", "AggregateTestSupport"]),
+        // Parse too: the fast paths of merging are compared with the general ones on the corpus's real entries.
+        .testTarget(name: "MergeTests", dependencies: ["AggregateMerge", "AggregateParse", "AggregateTestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["AggregateStore", "AggregateTestSupport"]),
         .testTarget(
             name: "PublishTests", dependencies: ["AggregatePublish", "AggregateParse", "AggregateTestSupport"], exclude: ["Golden"]),

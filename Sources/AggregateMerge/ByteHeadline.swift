@@ -21,83 +21,31 @@ struct ByteHeadline {
 
     /// nil when `normalized` holds a scalar that is neither ASCII nor inert, or is longer than 65,535 bytes.
     init?(_ normalized: String) {
-        let bytes = Array(normalized.utf8)
+        guard normalized.utf8.count <= Int(UInt16.max), let words = HeadlineWords(normalized) else { return nil }
+        self.init(words)
+    }
+
+    /// From the headline's words as `HeadlineWords` splits them; nil when it is longer than 65,535 bytes.
+    init?(_ split: HeadlineWords) {
+        let bytes = split.bytes
         guard bytes.count <= Int(UInt16.max) else { return nil }
-        let ascii = bytes.allSatisfy { $0 < 0x80 }
-        if !ascii && !InertScalars.all(normalized) { return nil }
-        // `TitleNormalizer.words`: runs between spaces (empty runs omitted); a run holding Han, Kana, Hangul or
-        // Thai and longer than two scalars becomes its pairs of adjacent scalars.
-        var list: [Range<Int>] = []
-        var start = 0
-        for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: " ") {
-            if index > start {
-                if ascii {
-                    list.append(start..<index)
-                } else {
-                    Self.split(bytes, start..<index, into: &list)
-                }
-            }
-            start = index + 1
-        }
+        let list = split.list
         var words: [Range<Int>] = []
         var numbers: [Range<Int>] = []
-        for word in list where !words.contains(where: { Self.equal(bytes, $0, word) }) {
-            words.append(word)
-            if Self.hasNumber(bytes, word) { numbers.append(word) }
-        }
         var pairs: [(Range<Int>, Range<Int>)] = []
+        words.reserveCapacity(list.count)
+        pairs.reserveCapacity(list.count)
+        for (word, number) in zip(list, split.numbers) where !words.contains(where: { split.equal($0, word) }) {
+            words.append(word)
+            if number { numbers.append(word) }
+        }
         if list.count > 1 {
             for index in 1..<list.count {
                 let pair = (list[index - 1], list[index])
-                if !pairs.contains(where: { Self.equal(bytes, $0.0, pair.0) && Self.equal(bytes, $0.1, pair.1) }) { pairs.append(pair) }
+                if !pairs.contains(where: { split.equal($0.0, pair.0) && split.equal($0.1, pair.1) }) { pairs.append(pair) }
             }
         }
         storage = KeptHeadline.make(bytes: bytes, words: words, pairs: pairs, numbers: numbers, isEmpty: list.isEmpty)
-    }
-
-    /// A run of a non-ASCII headline: itself, or its pairs of adjacent scalars.
-    private static func split(_ bytes: [UInt8], _ run: Range<Int>, into list: inout [Range<Int>]) {
-        var starts: [Int] = []
-        var unspaced = false
-        var index = run.lowerBound
-        while index < run.upperBound {
-            starts.append(index)
-            let (scalar, length) = decode(bytes, at: index)
-            if TitleNormalizer.isUnspacedScript(scalar) { unspaced = true }
-            index += length
-        }
-        guard unspaced, starts.count > 2 else {
-            list.append(run)
-            return
-        }
-        starts.append(run.upperBound)
-        for pair in 0..<(starts.count - 2) { list.append(starts[pair]..<starts[pair + 2]) }
-    }
-
-    /// The scalar starting at `index` of valid UTF-8, and its length in bytes.
-    private static func decode(_ bytes: [UInt8], at index: Int) -> (Unicode.Scalar, Int) {
-        let lead = UInt32(bytes[index])
-        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-        var value = length == 1 ? lead : lead & (0xFF >> (length + 1))
-        for offset in 1..<max(length, 1) where length > 1 { value = value << 6 | (UInt32(bytes[index + offset]) & 0x3F) }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
-    }
-
-    /// `TitleSimilarity.hasDigit`: an ASCII digit, or a character that is a number; here each scalar is a
-    /// character of its own (see `InertScalars`).
-    private static func hasNumber(_ bytes: [UInt8], _ word: Range<Int>) -> Bool {
-        var index = word.lowerBound
-        while index < word.upperBound {
-            let (scalar, length) = decode(bytes, at: index)
-            if scalar.value >= 0x30 && scalar.value <= 0x39 { return true }
-            if scalar.value >= 0x80 && scalar.properties.numericType != nil { return true }
-            index += length
-        }
-        return false
-    }
-
-    private static func equal(_ bytes: [UInt8], _ x: Range<Int>, _ y: Range<Int>) -> Bool {
-        x.count == y.count && bytes[x].elementsEqual(bytes[y])
     }
 
     /// `TitleSimilarity.Prepared.score`, step by step, on byte ranges.

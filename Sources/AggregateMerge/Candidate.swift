@@ -14,6 +14,8 @@ struct Candidate: Sendable {
     let credit: Credit
     let upstream: Credit?
     let normalizedTitle: String
+    /// The normalized title made ready for comparison with others.
+    let headline: TitleSimilarity.Prepared
     let titleWords: [String]
     /// Every title word is distinctive (`TitleNormalizer.isDistinctive`): `indexWords` keeps the distinctive words
     /// when there is one, so either all of them are or none is. Worked out here, off the merging thread.
@@ -48,11 +50,22 @@ struct Candidate: Sendable {
         }
 
         normalizedTitle = TitleNormalizer.normalize(title)
-        titleWords = TitleNormalizer.indexWords(ofNormalized: normalizedTitle)
-        titleWordsAreDistinctive = titleWords.allSatisfy(TitleNormalizer.isDistinctive)
+        // Split once for both the index words and the comparable headline.
+        if let split = HeadlineWords(normalizedTitle) {
+            let (words, distinctive) = split.indexWords()
+            titleWords = words
+            titleWordsAreDistinctive = distinctive
+            headline = TitleSimilarity.Prepared(normalizedTitle, words: split)
+        } else {
+            let list = TitleNormalizer.wordsByCharacters(ofNormalized: normalizedTitle)
+            titleWords = TitleNormalizer.indexWords(of: list)
+            titleWordsAreDistinctive = titleWords.allSatisfy(TitleNormalizer.isDistinctive)
+            headline = TitleSimilarity.Prepared(normalizedTitle, list: list)
+        }
         let canonical = link.flatMap { CanonicalURL.canonicalize($0, extraTrackingParameters: settings.extraTrackingParameters) }
         let originalID = Self.nonEmpty(entry.id) ?? link
         var identities: [ItemIdentity] = []
+        identities.reserveCapacity(2)
         if let originalID { identities.append(ItemIdentity(kind: .guid, value: source.id + "\u{1F}" + originalID)) }
         if let canonical { identities.append(ItemIdentity(kind: .url, value: canonical)) }
         // The fingerprint names an item only when it has neither id nor link; across sources, titles decide.
@@ -80,9 +93,11 @@ struct Candidate: Sendable {
             alsoReportedBy: [], categories: categories)
     }
 
-    private static func nonEmpty(_ text: String?) -> String? {
-        guard let text, !text.allSatisfy(\.isWhitespace) else { return nil }
-        return text
+    static func nonEmpty(_ text: String?) -> String? {
+        guard let text else { return nil }
+        // A Character is white space when its first scalar is: an ASCII first byte other than white space settles it.
+        if let first = text.utf8.first, first < 0x80, first != 0x20, !(0x09...0x0D).contains(first) { return text }
+        return text.allSatisfy(\.isWhitespace) ? nil : text
     }
 
     private static func excerpt(_ text: String) -> String? {

@@ -10,6 +10,15 @@ public enum CanonicalURL {
     /// `http` and `https` are treated alike (both become `https`); host lower-cased; default port, fragment
     /// and tracking parameters dropped; Google redirect wrappers unwrapped.
     public static func canonicalize(_ url: String, extraTrackingParameters: Set<String> = []) -> String? {
+        switch ASCIICanonicalURL.canonicalize(url, extra: extraTrackingParameters) {
+        case .canonical(let canonical): canonical
+        case .none: nil
+        case .general: canonicalize(url, extra: extraTrackingParameters, depth: 0)
+        }
+    }
+
+    /// The same, always by Characters (what the ASCII path must equal, for the tests).
+    static func canonicalizeByCharacters(_ url: String, extraTrackingParameters: Set<String> = []) -> String? {
         canonicalize(url, extra: extraTrackingParameters, depth: 0)
     }
 

@@ -24,8 +24,8 @@ public struct Merger: Sendable {
     /// so a run prepares the next source's entries while it merges the current one.
     public func prepare(_ entry: Entry, feed: Feed, source: SourceSettings, categories: [String], now: Date) -> PreparedEntry {
         let candidate = Candidate(entry: entry, feed: feed, source: source, categories: categories, now: now, settings: settings)
-        let newItem = candidate.makeItem(key: StableHash.uuidURN(source.id + "\u{1F}" + candidate.identityName), firstSeen: now)
-        return PreparedEntry(candidate: candidate, headline: TitleSimilarity.Prepared(candidate.normalizedTitle), newItem: newItem)
+        let newItem = candidate.makeItem(key: StableHash.uuidURN(joining: [source.id, candidate.identityName], separator: 0x1F), firstSeen: now)
+        return PreparedEntry(candidate: candidate, newItem: newItem)
     }
 
     /// Merges an entry `prepare` made (with these settings) into what `lookup` holds.
@@ -148,7 +148,7 @@ public struct Merger: Sendable {
 /// An entry made ready to merge by `Merger.prepare`.
 public struct PreparedEntry: Sendable {
     let candidate: Candidate
-    let headline: TitleSimilarity.Prepared
+    var headline: TitleSimilarity.Prepared { candidate.headline }
     /// The item the entry becomes if it is new (made here, off the merging thread).
     public let newItem: Item
 

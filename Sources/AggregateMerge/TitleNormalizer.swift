@@ -11,29 +11,52 @@ public enum TitleNormalizer {
         guard let (start, end) = lastSeparator(in: bytes) else { return title }
         let head = String(decoding: bytes[..<start], as: UTF8.self)
         let tail = String(decoding: bytes[end...], as: UTF8.self)
-        let tailWords = tail.split(whereSeparator: \.isWhitespace).count
+        let asciiTail = ASCIIText(bytes[end...])
+        let tailWords = asciiTail?.words ?? tail.split(whereSeparator: \.isWhitespace).count
+        let tailLength = asciiTail?.characters ?? tail.count
         // Han or Kana headlines have no spaces: count two characters as a word.
-        let headWords = head.unicodeScalars.contains(where: isUnspacedScript)
-            ? head.count / 2 : head.split(whereSeparator: \.isWhitespace).count
+        let headWords = ASCIIText(bytes[..<start])?.words
+            ?? (head.unicodeScalars.contains(where: isUnspacedScript) ? head.count / 2 : head.split(whereSeparator: \.isWhitespace).count)
         // NOTE: only a short tail after a longer head is a publisher; "Trump - Xi summit" keeps both sides.
-        guard tailWords >= 1, tailWords <= 4, tail.count <= 32, headWords >= 3 else { return title }
+        guard tailWords >= 1, tailWords <= 4, tailLength <= 32, headWords >= 3 else { return title }
         return head
     }
 
+    /// Words and Characters of ASCII text, counted on its bytes: a Character is a byte, except CR LF, one of two;
+    /// white space is 0x09-0x0D and the space, CR and LF alike, so the runs between white space are the same.
+    private struct ASCIIText {
+        var words = 0
+        var characters = 0
+
+        init?(_ bytes: ArraySlice<UInt8>) {
+            var previous: UInt8 = 0x20
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                let space = (byte >= 0x09 && byte <= 0x0D) || byte == 0x20
+                let previousSpace = (previous >= 0x09 && previous <= 0x0D) || previous == 0x20
+                if !space && previousSpace { words += 1 }
+                if !(byte == 0x0A && previous == 0x0D) { characters += 1 }
+                previous = byte
+            }
+        }
+    }
+
     /// The byte range of the last separator in `bytes`.
+    /// Every separator starts with a space and none starts another: the first match from the end is the last.
     private static func lastSeparator(in bytes: [UInt8]) -> (Int, Int)? {
-        var best: (Int, Int)?
-        for separator in separatorBytes where separator.count <= bytes.count {
-            var index = bytes.count - separator.count
+        let separators = separatorBytes
+        return bytes.withUnsafeBufferPointer { b in
+            var index = b.count - 2
             while index >= 0 {
-                if bytes[index] == separator[0], bytes[index..<(index + separator.count)].elementsEqual(separator) {
-                    if best == nil || index > best!.0 { best = (index, index + separator.count) }
-                    break
+                if b[index] == UInt8(ascii: " ") {
+                    for separator in separators where index + separator.count <= b.count && b[index + 1] == separator[1] {
+                        if memcmp(b.baseAddress! + index, separator, separator.count) == 0 { return (index, index + separator.count) }
+                    }
                 }
                 index -= 1
             }
+            return nil
         }
-        return best
     }
 
     private static let separatorBytes = suffixSeparators.map { Array($0.utf8) }
@@ -43,21 +66,28 @@ public enum TitleNormalizer {
         let stripped = removingPublisherSuffix(title)
         if stripped.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(stripped) }
         let folded = stripped.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-        var out = ""
+        // The same scalars as a String's, appended as bytes: appending to its scalar view cost 460 instructions each.
+        var out: [UInt8] = []
         out.reserveCapacity(folded.utf8.count)
         var pendingSpace = false
-        for scalar in folded.unicodeScalars {
-            if scalar == "'" || scalar == "’" { continue }  // "China's" and "Chinas" are one word
-            if CharacterSet.alphanumerics.contains(scalar) {
-                if pendingSpace && !out.isEmpty { out.append(" ") }
-                pendingSpace = false
-                out.unicodeScalars.append(scalar)
-            } else {
-                pendingSpace = true
+        alphanumerics.withAnswers { isAlphanumeric in
+            for scalar in folded.unicodeScalars {
+                if scalar == "'" || scalar == "’" { continue }  // "China's" and "Chinas" are one word
+                if isAlphanumeric(scalar) {
+                    if pendingSpace && !out.isEmpty { out.append(UInt8(ascii: " ")) }
+                    pendingSpace = false
+                    UTF8.encode(scalar) { out.append($0) }
+                } else {
+                    pendingSpace = true
+                }
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
+
+    /// `CharacterSet.alphanumerics.contains`, answered once per scalar: the set's getter alone cost 880
+    /// instructions a scalar, a third of normalizing a non-ASCII headline.
+    private static let alphanumerics = ScalarMemo { CharacterSet.alphanumerics.contains($0) }
 
     /// The same folding for the common all-ASCII headline, without Foundation's Unicode machinery.
     private static func normalizeASCII(_ title: String) -> String {
@@ -81,8 +111,12 @@ public enum TitleNormalizer {
 
     /// Words of a normalized title; runs of Han, Kana, Hangul or Thai become character pairs, as they have no spaces.
     public static func words(ofNormalized title: String) -> [String] {
-        // ASCII has no unspaced script: the runs between spaces, without a scalar array per word.
-        if title.utf8.allSatisfy({ $0 < 0x80 }) { return title.split(separator: " ").map(String.init) }
+        guard let words = HeadlineWords(title) else { return wordsByCharacters(ofNormalized: title) }
+        return words.list.map(words.string)
+    }
+
+    /// The same by Characters, for any headline (`HeadlineWords` takes those of ASCII and inert scalars).
+    static func wordsByCharacters(ofNormalized title: String) -> [String] {
         var result: [String] = []
         for word in title.split(separator: " ") {
             let scalars = Array(word.unicodeScalars)
@@ -100,7 +134,6 @@ public enum TitleNormalizer {
         return result
     }
 
-    /// Words worth indexing to find candidates: the distinctive ones.
     /// How many of `words` (distinct) are among `words(ofNormalized: title)`.
     /// NOTE: run for every candidate of every new headline; splitting each candidate into a Set of Strings was a
     /// fifth of a cold run's merging. ASCII titles and words are compared as bytes between spaces, which is what
@@ -136,8 +169,18 @@ public enum TitleNormalizer {
         }
     }
 
+    /// Words worth indexing to find candidates: the distinctive ones.
     public static func indexWords(ofNormalized title: String) -> [String] {
-        let all = words(ofNormalized: title)
+        HeadlineWords(title)?.indexWords().words ?? indexWordsByCharacters(ofNormalized: title)
+    }
+
+    /// The same by Characters and Sets of Strings, for any headline.
+    static func indexWordsByCharacters(ofNormalized title: String) -> [String] {
+        indexWords(of: wordsByCharacters(ofNormalized: title))
+    }
+
+    /// `indexWords` of a headline whose words (`words(ofNormalized:)`) are `all`.
+    static func indexWords(of all: [String]) -> [String] {
         // Numbers count: "update number 17" and "update number 18" are two stories.
         let long = all.filter(isDistinctive)
         return Array(Set(long.isEmpty ? all : long)).sorted()

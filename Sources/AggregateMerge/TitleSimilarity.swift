@@ -26,22 +26,38 @@ public enum TitleSimilarity {
         /// What the store keeps (made here, with the entry, off the merging thread): the byte form, or the Sets.
         let kept: (any HeadlineForm)?
         /// A headline with a byte form meeting one without: its Sets, made on the first such meeting.
-        private let lateSets = LateSets()
+        private var lateSets = LateSets()
 
         public init(_ normalized: String) {
-            title = normalized
-            byteForm = ByteHeadline(normalized)
-            if let byteForm {
-                sets = nil
-                kept = byteForm.storage
-                // Equal words are equal bytes in a headline with a byte form (see `ByteHeadline`).
-                wordCount = byteForm.storage.wordCount
+            if let words = HeadlineWords(normalized) {
+                self.init(normalized, words: words)
             } else {
-                let sets = WordSets(normalized)
-                self.sets = sets
-                kept = KeptWordSets(sets)
-                wordCount = sets.words.count
+                self.init(normalized, list: TitleNormalizer.wordsByCharacters(ofNormalized: normalized))
             }
+        }
+
+        /// The same, with `normalized` split by `HeadlineWords`.
+        init(_ normalized: String, words: HeadlineWords) {
+            guard let byteForm = ByteHeadline(words) else {
+                self = Prepared(normalized, list: words.list.map(words.string))
+                return
+            }
+            title = normalized
+            self.byteForm = byteForm
+            kept = byteForm.storage
+            sets = nil
+            // Equal words are equal bytes in a headline with a byte form (see `ByteHeadline`).
+            wordCount = byteForm.storage.wordCount
+        }
+
+        /// The same, without a byte form, from the headline's words (`TitleNormalizer.words(ofNormalized:)`).
+        init(_ normalized: String, list: [String]) {
+            title = normalized
+            byteForm = nil
+            let sets = WordSets(words: list)
+            self.sets = sets
+            kept = KeptWordSets(sets)
+            wordCount = sets.words.count
         }
 
         public func score(against other: String) -> Double {
@@ -119,7 +135,10 @@ public enum TitleSimilarity {
         let numbers: Set<String>
 
         init(_ normalized: String) {
-            let list = TitleNormalizer.words(ofNormalized: normalized)
+            self.init(words: TitleNormalizer.words(ofNormalized: normalized))
+        }
+
+        init(words list: [String]) {
             words = Set(list)
             pairs = Set(zip(list, list.dropFirst()).map { $0 + " " + $1 })
             numbers = Set(list.filter(TitleSimilarity.hasDigit))

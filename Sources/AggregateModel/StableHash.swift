@@ -18,6 +18,11 @@ public enum StableHash {
     /// `hex` of `parts` joined by `separator`, without making the joined String (an item's content hash
     /// joined its title, summary and content: ~5 KB copied per item on the parsing thread).
     public static func hex(joining parts: [String], separator: UInt8) -> String {
+        let (a, b) = pair(joining: parts, separator: separator)
+        return hex64(a) + hex64(b)
+    }
+
+    private static func pair(joining parts: [String], separator: UInt8) -> (UInt64, UInt64) {
         var length = max(0, parts.count - 1)
         for part in parts { length += part.utf8.count }
         var hasher = Stream(length: length)
@@ -26,8 +31,7 @@ public enum StableHash {
             var part = part
             part.withUTF8 { hasher.add($0) }
         }
-        let (a, b) = hasher.finish()
-        return hex64(a) + hex64(b)
+        return hasher.finish()
     }
 
     /// The hash over bytes given in pieces; the total length is known beforehand (it seeds both lanes).
@@ -110,7 +114,16 @@ public enum StableHash {
     /// A name-based UUID (RFC 9562 version 8) for `name`, usable as an Atom id: `urn:uuid:…`.
     public static func uuidURN(_ name: String) -> String {
         var name = name
-        var (a, b) = name.withUTF8 { pair(UnsafeRawBufferPointer($0)) }
+        return uuidURN(name.withUTF8 { pair(UnsafeRawBufferPointer($0)) })
+    }
+
+    /// `uuidURN` of `parts` joined by `separator`, without making the joined String.
+    public static func uuidURN(joining parts: [String], separator: UInt8) -> String {
+        uuidURN(pair(joining: parts, separator: separator))
+    }
+
+    private static func uuidURN(_ hash: (UInt64, UInt64)) -> String {
+        var (a, b) = hash
         a = (a & ~0xF000) | 0x8000  // version 8
         b = (b & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000  // RFC 4122 variant
         // urn:uuid:8-4-4-4-12, written digit by digit (made once per entry on the parsing thread).

@@ -42,27 +42,30 @@ enum ItemJSON {
 
     private struct Writer {
         var out: [UInt8] = []
-        /// Whether the object being written has a member yet (one flag per open object).
-        private var hasMember: [Bool] = []
+        /// Whether the object being written has a member yet. One flag does for all the open objects: a key is
+        /// written only in the innermost, and when it closes, the object around it has a member (its key came first).
+        /// (A stack of flags cost 370 instructions a key.)
+        private var hasMember = false
 
         mutating func raw(_ s: String) { out.append(contentsOf: s.utf8) }
 
         mutating func open() {
             out.append(UInt8(ascii: "{"))
-            hasMember.append(false)
+            hasMember = false
         }
 
         mutating func close() {
             out.append(UInt8(ascii: "}"))
-            hasMember.removeLast()
+            hasMember = true
         }
 
         mutating func key(_ name: StaticString) {
-            if hasMember[hasMember.count - 1] { out.append(UInt8(ascii: ",")) }
-            hasMember[hasMember.count - 1] = true
+            if hasMember { out.append(UInt8(ascii: ",")) }
+            hasMember = true
             out.append(UInt8(ascii: "\""))
             out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-            out.append(contentsOf: "\":".utf8)
+            out.append(UInt8(ascii: "\""))
+            out.append(UInt8(ascii: ":"))
         }
 
         mutating func key<T>(_ name: StaticString, ifPresent value: T?, _ write: (inout Writer, T) -> Void) {

@@ -1,5 +1,6 @@
-import AggregateMerge
+import AggregateTestSupport
 import Testing
+@testable import AggregateMerge
 
 struct CanonicalURLTests {
     static let table: [(String, String?)] = [
@@ -28,5 +29,53 @@ struct CanonicalURLTests {
 
     @Test func configuredTrackingParameter() {
         #expect(CanonicalURL.canonicalize("https://example.org/a?src=rss&id=1", extraTrackingParameters: ["src"]) == "https://example.org/a?id=1")
+    }
+
+    /// Tracking parameters a configuration may add, some of them traps: an empty name, upper case, and
+    /// "\u{1FEF}x", which is canonically equivalent to the ASCII "`x" (equal as Strings).
+    static let extras: [Set<String>] = [[], ["src", "id", "", "Session", "\u{1FEF}x"]]
+
+    /// ASCII URLs take a byte path (`ASCIICanonicalURL`): every link and URL of the corpus gives what the
+    /// Character path gives.
+    @Test func bytePathIsTheCharacterPathOnTheCorpus() {
+        let links = CorpusStrings.shared.links
+        #expect(links.count > 10_000)
+        var decided = 0
+        for link in links {
+            if ASCIICanonicalURL.canonicalize(link, extra: []) != .general { decided += 1 }
+            for extra in Self.extras {
+                let fast = CanonicalURL.canonicalize(link, extraTrackingParameters: extra)
+                let general = CanonicalURL.canonicalizeByCharacters(link, extraTrackingParameters: extra)
+                #expect(fast == general, "\(link.debugDescription) \(extra)")
+            }
+        }
+        // The byte path really ran: most links are ASCII.
+        #expect(decided > links.count * 9 / 10)
+    }
+
+    /// Pieces of URLs where the two paths could part: CR LF (one Character), white space at the ends, case,
+    /// user info, ports, IPv6 hosts, trailing dots, escapes, Google wrappers, tracking parameters, empty parts.
+    static let pieces = [
+        "http", "https", "HTTPS", "HtTp", "ftp", "", ":", "//", "/", "///", "\r\n", "\r", "\n", " ", "\t", "\u{0B}", "\u{1F}",
+        "example.org", "Example.ORG", "www.google.com", "news.google.com", "google.com", "www.google.fr", "GOOGLE.COM",
+        "a.", ".", "user:pw@", "@", "a@b@", ":80", ":443", ":8080", ":", "[::1]", "[::1]:443", "[fe80::1]:8443", "]:", "]",
+        "/url", "/news/url", "/URL", "/path/Case", "?", "&", "&&", "=", "==", "#", "#frag", "%2F", "%3A%2F%2F", "%zz", "%4",
+        "q=", "url=", "url=https%3A%2F%2Fexample.org%2Fa%3Futm_source%3Dx", "q=http://example.com/b?fbclid=1", "+",
+        "utm_source=rss", "UTM_Medium=x", "utm_", "fbclid=abc", "=fbclid", "==ref=x", "Ref=1", "id=42", "src=rss", "SRC",
+        "session=1", "`x=1", "a=b=c", "é", "\u{A0}", "\u{85}", "e\u{301}", "中", "\u{212A}",
+    ]
+
+    @Test func bytePathIsTheCharacterPathOnTrickyURLs() {
+        var random = SplitMix64(seed: 20_261_101)
+        let starts = ["http://", "https://", "HTTP://", " https://", "\r\nhttp://", "https://www.google.com/url?"]
+        for _ in 0..<20_000 {
+            var url = random.below(4) == 0 ? "" : starts[random.below(starts.count)]
+            for _ in 0..<random.below(10) { url += Self.pieces[random.below(Self.pieces.count)] }
+            for extra in Self.extras {
+                let fast = CanonicalURL.canonicalize(url, extraTrackingParameters: extra)
+                let general = CanonicalURL.canonicalizeByCharacters(url, extraTrackingParameters: extra)
+                #expect(fast == general, "\(url.debugDescription) \(extra)")
+            }
+        }
     }
 }

@@ -19,6 +19,14 @@ import Testing
         }
     }
 
+    @Test func uuidJoiningIsTheUUIDOfTheJoinedString() {
+        var random = SplitMix64(seed: 4321)
+        for _ in 0..<3_000 {
+            let parts = (0..<random.below(4)).map { _ in (0..<random.below(6)).map { _ in Self.pieces[random.below(Self.pieces.count)] }.joined() }
+            #expect(StableHash.uuidURN(joining: parts, separator: 0x1F) == StableHash.uuidURN(parts.joined(separator: "\u{1F}")), "\(parts)")
+        }
+    }
+
     @Test func valuesStayTheSame() {
         // Stored in every store (item keys, content and body hashes): a change here would make every item
         // look changed and give it a new id.
