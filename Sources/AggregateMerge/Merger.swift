@@ -145,12 +145,18 @@ public struct Merger: Sendable {
     }
 }
 
-/// An entry made ready to merge by `Merger.prepare`.
-public struct PreparedEntry: Sendable {
+/// An entry made ready to merge by `Merger.prepare`. A class: as a struct of some fifty references, each read of
+/// it on the merging thread retained and released every one of them.
+public final class PreparedEntry: Sendable {
     let candidate: Candidate
     var headline: TitleSimilarity.Prepared { candidate.headline }
     /// The item the entry becomes if it is new (made here, off the merging thread).
     public let newItem: Item
+
+    init(candidate: Candidate, newItem: Item) {
+        self.candidate = candidate
+        self.newItem = newItem
+    }
 
     /// The headline made ready for comparison, for the store to keep when it saves the item under the
     /// entry's own normalized title (`MergeDecision.normalizedTitle` equal to `normalizedTitle`).

@@ -33,6 +33,10 @@ final class TitleIndex {
     /// pooled slot, and one array each is one cache miss less per slot than an array per slot.
     private var slotWords: [Int32] = []
     private var wordStarts: [Int32] = [0]
+    /// By slot, the key's first 16 bytes, big-endian and padded with zeros, when the key is ASCII: ranking orders
+    /// slots by key, and comparing these orders ASCII keys as their Strings do, without reading the Strings (in
+    /// the sort, copying a `Slot` retained and released its four references at every comparison).
+    private var keyHeads: [(UInt64, UInt64)?] = []
     private var sourceNumbers: [String: Int32] = [:]
     private var slotByKey: [String: Int32] = [:]
     /// Each distinct word's number (String equality, as SQLite's table and Swift's Sets had it).
@@ -94,6 +98,7 @@ final class TitleIndex {
             if !ids.contains(id) { ids.append(id) }
         }
         slots.append(Slot(key: key, sourceID: sourceID, title: title, form: kept))
+        keyHeads.append(Self.head(of: key))
         slotWords.append(contentsOf: ids)
         wordStarts.append(Int32(slotWords.count))
         if sourceNumbers[sourceID] == nil { sourceNumbers[sourceID] = Int32(sourceNumbers.count) }
@@ -231,11 +236,25 @@ final class TitleIndex {
             for case let id? in ids where held.contains(id) { shared += 1 }
             if shared >= needed { ranked.append((shared, slot)) }
         }
+        let heads = keyHeads
         ranked.sort { a, b in
             if a.shared != b.shared { return a.shared > b.shared }
+            if let x = heads[Int(a.slot)], let y = heads[Int(b.slot)], x != y { return x > y }
             return slots[Int(a.slot)].key > slots[Int(b.slot)].key
         }
         return ranked.prefix(keep).map { candidate($0.slot) }
+    }
+
+    /// See `keyHeads`.
+    static func head(of key: String) -> (UInt64, UInt64)? {
+        var first: UInt64 = 0, second: UInt64 = 0
+        var count = 0
+        for byte in key.utf8 {
+            guard byte < 0x80 else { return nil }
+            if count < 8 { first |= UInt64(byte) << (56 - 8 * count) } else if count < 16 { second |= UInt64(byte) << (56 - 8 * (count - 8)) }
+            count += 1
+        }
+        return (first, second)
     }
 
     /// Keys of the items dated before `date`.
