@@ -65,7 +65,7 @@ struct EntryPreparer: Sendable {
             let routing = router.route(entry, source: source, known: categories)
             if routing.isDropped { return nil }
             let prepared = merger.prepare(entry, feed: feed, source: source, categories: routing.categories, now: now)
-            return ReadyEntry(prepared: prepared, newItemData: Store.encode(prepared.newItem))
+            return ReadyEntry(prepared: prepared, newItemData: Store.encode(prepared.newItem, titleWords: prepared.titleWords))
         }
     }
 }
@@ -76,9 +76,9 @@ struct EntryPreparer: Sendable {
 /// them (1.5% of a cold run).
 final class ReadyEntry: Sendable {
     let prepared: PreparedEntry
-    let newItemData: [UInt8]
+    let newItemData: Store.Encoded
 
-    init(prepared: PreparedEntry, newItemData: [UInt8]) {
+    init(prepared: PreparedEntry, newItemData: Store.Encoded) {
         self.prepared = prepared
         self.newItemData = newItemData
     }

@@ -23,9 +23,9 @@ public struct StoreLookup: MergeLookup {
     }
 
     /// Saves what a decision says; identities already taken by another item keep pointing there.
-    /// `encoded` is `Store.encode` of the decision's item, when already made; `headline` the form of the
+    /// `encoded` is `Store.encode(_:titleWords:)` of the decision's item and title words, when already made; `headline` the form of the
     /// decision's normalized title, when already made.
-    public func apply(_ decision: MergeDecision, encoded: [UInt8]? = nil, headline: (any HeadlineForm)? = nil) throws {
+    public func apply(_ decision: MergeDecision, encoded: Store.Encoded? = nil, headline: (any HeadlineForm)? = nil) throws {
         if let stored = decision.stored {
             try store.save(
                 stored, identities: decision.identities, titleWords: decision.titleWords,

@@ -162,4 +162,6 @@ public final class PreparedEntry: Sendable {
     /// entry's own normalized title (`MergeDecision.normalizedTitle` equal to `normalizedTitle`).
     public var headlineForm: (any HeadlineForm)? { headline.form }
     public var normalizedTitle: String { candidate.normalizedTitle }
+    /// The title words a new item is indexed under.
+    public var titleWords: [String] { candidate.titleWords }
 }
