@@ -355,7 +355,10 @@ public final class Store {
         return Dictionary(rows, uniquingKeysWith: +)
     }
 
+    /// The item of a stored row: `ItemJSON.decode` reads what this version writes; JSONDecoder what it does not
+    /// take (earlier versions' rows), and says why a row cannot be read.
     private func decode(_ data: [UInt8], key: String) throws(StoreError) -> Item {
+        if let item = ItemJSON.decode(data) { return item }
         do { return try decoder.decode(Item.self, from: Data(data)) } catch {
             throw .undecodableItem(path: path, key: key, reason: "\(error)")
         }
