@@ -287,35 +287,52 @@ public final class Store {
     /// The newest items of a category (or of every category when nil), newest first; at most `perSource` of
     /// one source, none dated before `since`.
     public func latestItems(category: String?, limit: Int, perSource: Int? = nil, since: Date? = nil) throws(StoreError) -> [Item] {
-        let cutoff = SQLiteStatement.Value.real(since?.timeIntervalSince1970 ?? -Double.greatestFiniteMagnitude)
+        try latestItems([LatestItems(category: category, limit: limit, perSource: perSource, since: since)])[0]
+    }
+
+    /// `latestItems` of each query, in order. An item several queries list is read once.
+    public func latestItems(_ queries: [LatestItems]) throws(StoreError) -> [[Item]] {
+        var read: [String: Item] = [:]
+        var lists: [[Item]] = []
+        for query in queries {
+            var items: [Item] = []
+            for key in try latestKeys(query) {
+                if let item = read[key] {
+                    items.append(item)
+                // Every category row has its item (a foreign key, deleted with it).
+                } else if let data = try statements["SELECT data FROM items WHERE key = ?"].query([.text(key)], { row in row.blob(0) }).first {
+                    let item = try decode(data, key: key)
+                    read[key] = item
+                    items.append(item)
+                }
+            }
+            lists.append(items)
+        }
+        return lists
+    }
+
+    private func latestKeys(_ query: LatestItems) throws(StoreError) -> [String] {
+        let cutoff = SQLiteStatement.Value.real(query.since?.timeIntervalSince1970 ?? -Double.greatestFiniteMagnitude)
         // Keys first, then the data of those kept: selecting the data in the ranking query copied every item of
         // the category, a few hundred MB on a cold run, into SQLite's sorters.
-        let keys: [String]
-        if let category {
-            keys = try statements["""
-                SELECT key FROM (
-                    SELECT key, date, ROW_NUMBER() OVER (PARTITION BY source_id ORDER BY date DESC, key) AS rank
-                    FROM item_categories
-                    WHERE category = ? AND date >= ?
-                ) WHERE rank <= ? ORDER BY date DESC, key LIMIT ?
-                """]
-                .query([.text(category), cutoff, .integer(perSource ?? Int(Int32.max)), .integer(limit)]) { row in row.text(0) ?? "" }
-        } else {
-            keys = try statements["SELECT key FROM items WHERE date >= ? ORDER BY date DESC, key LIMIT ?"]
-                .query([cutoff, .integer(limit)]) { row in row.text(0) ?? "" }
+        guard let category = query.category else {
+            return try statements["SELECT key FROM items WHERE date >= ? ORDER BY date DESC, key LIMIT ?"]
+                .query([cutoff, .integer(query.limit)]) { row in row.text(0) ?? "" }
         }
-        var rows: [(String, [UInt8])] = []
-        rows.reserveCapacity(keys.count)
-        for key in keys {
-            // Every category row has its item (a foreign key, deleted with it).
-            if let data = try statements["SELECT data FROM items WHERE key = ?"].query([.text(key)], { row in row.blob(0) }).first {
-                rows.append((key, data))
-            }
+        guard let perSource = query.perSource else {
+            // Without a cap per source, the newest rows of the category's index: ranking every row of the category
+            // by source was 23 million instructions a category on a cold run over 250 feeds.
+            return try statements["SELECT key FROM item_categories WHERE category = ? AND date >= ? ORDER BY date DESC, key LIMIT ?"]
+                .query([.text(category), cutoff, .integer(query.limit)]) { row in row.text(0) ?? "" }
         }
-        var items: [Item] = []
-        items.reserveCapacity(rows.count)
-        for (key, data) in rows { items.append(try decode(data, key: key)) }
-        return items
+        return try statements["""
+            SELECT key FROM (
+                SELECT key, date, ROW_NUMBER() OVER (PARTITION BY source_id ORDER BY date DESC, key) AS rank
+                FROM item_categories
+                WHERE category = ? AND date >= ?
+            ) WHERE rank <= ? ORDER BY date DESC, key LIMIT ?
+            """]
+            .query([.text(category), cutoff, .integer(perSource), .integer(query.limit)]) { row in row.text(0) ?? "" }
     }
 
     /// Deletes items no output shows (`visible` holds every key published) and dated before `before`.
@@ -362,6 +379,22 @@ public final class Store {
         do { return try decoder.decode(Item.self, from: Data(data)) } catch {
             throw .undecodableItem(path: path, key: key, reason: "\(error)")
         }
+    }
+}
+
+/// What `Store.latestItems` lists: the newest items of a category (or of every category when nil), newest first;
+/// at most `perSource` of one source, none dated before `since`.
+public struct LatestItems: Sendable, Hashable {
+    public var category: String?
+    public var limit: Int
+    public var perSource: Int?
+    public var since: Date?
+
+    public init(category: String?, limit: Int, perSource: Int? = nil, since: Date? = nil) {
+        self.category = category
+        self.limit = limit
+        self.perSource = perSource
+        self.since = since
     }
 }
 
