@@ -165,10 +165,13 @@ public enum HTMLText {
     private static func attribute(_ name: String, in tag: Substring) -> String? {
         var rest = tag[...]
         while let found = rest.range(of: name, options: .caseInsensitive) {
-            // The name must start an attribute (`data-src` is not `src`).
-            let before = found.lowerBound == tag.startIndex ? " " : tag[tag.index(before: found.lowerBound)]
             var cursor = found.upperBound
             rest = tag[found.upperBound...]
+            // NOTE: a name inside the tag's first Character (a Prepend scalar such as U+0600 joined to its `s`) has no
+            // Character before it: asking for one stopped the program. It does not start an attribute either.
+            if found.lowerBound != tag.startIndex, tag.distance(from: tag.startIndex, to: found.lowerBound) == 0 { continue }
+            // The name must start an attribute (`data-src` is not `src`).
+            let before = found.lowerBound == tag.startIndex ? " " : tag[tag.index(before: found.lowerBound)]
             guard before.isWhitespace else { continue }
             while cursor < tag.endIndex, tag[cursor].isWhitespace { cursor = tag.index(after: cursor) }
             guard cursor < tag.endIndex, tag[cursor] == "=" else { continue }

@@ -56,6 +56,8 @@ import Testing
         ("<img src=https://a.example/3.gif alt=x>", "https://a.example/3.gif"),
         ("<img alt=\"none\"><img src=\"https://a.example/4.webp\">", "https://a.example/4.webp"),
         ("<p>no image</p>", nil),
+        // U+0600 (Prepend) joins the `s` after it into one Character, the tag's first: no attribute starts there.
+        ("<img\u{600}src=a.png><img src=b.png>", "b.png"),
     ])
     func firstImage(html: String, expected: String?) {
         #expect(HTMLText.firstImageSource(html) == expected)
