@@ -149,45 +149,4 @@ public enum HTMLText {
         }
         return String(out)
     }
-
-    /// The `src` of the first `<img>` of an HTML fragment, entities decoded.
-    public static func firstImageSource(_ html: String) -> String? {
-        var searchRange = html.startIndex..<html.endIndex
-        while let open = html.range(of: "<img", options: .caseInsensitive, range: searchRange) {
-            guard let close = html[open.upperBound...].firstIndex(of: ">") else { return nil }
-            let tag = html[open.upperBound..<close]
-            if let value = attribute("src", in: tag) { return decodeEntities(value) }
-            searchRange = close..<html.endIndex
-        }
-        return nil
-    }
-
-    private static func attribute(_ name: String, in tag: Substring) -> String? {
-        var rest = tag[...]
-        while let found = rest.range(of: name, options: .caseInsensitive) {
-            var cursor = found.upperBound
-            rest = tag[found.upperBound...]
-            // NOTE: a name inside the tag's first Character (a Prepend scalar such as U+0600 joined to its `s`) has no
-            // Character before it: asking for one stopped the program. It does not start an attribute either.
-            if found.lowerBound != tag.startIndex, tag.distance(from: tag.startIndex, to: found.lowerBound) == 0 { continue }
-            // The name must start an attribute (`data-src` is not `src`).
-            let before = found.lowerBound == tag.startIndex ? " " : tag[tag.index(before: found.lowerBound)]
-            guard before.isWhitespace else { continue }
-            while cursor < tag.endIndex, tag[cursor].isWhitespace { cursor = tag.index(after: cursor) }
-            guard cursor < tag.endIndex, tag[cursor] == "=" else { continue }
-            cursor = tag.index(after: cursor)
-            while cursor < tag.endIndex, tag[cursor].isWhitespace { cursor = tag.index(after: cursor) }
-            guard cursor < tag.endIndex else { return nil }
-            let quote = tag[cursor]
-            if quote == "\"" || quote == "'" {
-                let start = tag.index(after: cursor)
-                let end = tag[start...].firstIndex(of: quote) ?? tag.endIndex
-                return String(tag[start..<end])
-            }
-            // Unquoted values end at white space (HTML: `<img src=a/b.png>` keeps its slashes).
-            let end = tag[cursor...].firstIndex(where: { $0.isWhitespace }) ?? tag.endIndex
-            return String(tag[cursor..<end])
-        }
-        return nil
-    }
 }
