@@ -81,12 +81,12 @@ struct HTMLSite {
 
     /// Items of the same channel sharing tags with `item`: most shared tags first, then newest.
     static func related(to item: PublishedItem, in channel: Channel) -> [PublishedItem] {
-        let tags = Set(item.item.tags.map { $0.lowercased() })
+        let tags = item.relatedTags
         guard !tags.isEmpty else { return [] }
         return channel.items.enumerated()
             .compactMap { offset, other -> (Int, Int, PublishedItem)? in
                 guard other.item.key != item.item.key else { return nil }
-                let shared = tags.intersection(other.item.tags.map { $0.lowercased() }).count
+                let shared = tags.intersection(other.relatedTags).count
                 return shared > 0 ? (shared, offset, other) : nil
             }
             .sorted { lhs, rhs in
@@ -128,7 +128,7 @@ struct HTMLSite {
             "title": item.title.isEmpty ? "Untitled" : item.title,
             "link": item.link ?? false,
             "sourceName": item.item.provenance.primaryCredit.name,
-            "datetime": FeedDates.rfc3339(item.published),
+            "datetime": item.publishedRFC3339,
             "date": FeedDates.human(item.published),
             "hasOtherSources": item.reportCount > 1,
             "reportCount": item.reportCount,
@@ -137,8 +137,7 @@ struct HTMLSite {
 
     private func card(_ item: PublishedItem, in channel: Channel, root: String) -> [String: Any] {
         var card = headline(item, root: root)
-        let author = item.item.author.map(HTMLText.collapseWhitespace).flatMap { $0.isEmpty ? nil : $0 }
-        card["author"] = author ?? false
+        card["author"] = item.author ?? false
         card["readingTime"] = "\(item.readingMinutes) min read"
         card["articleURL"] = articlePages ? root + Self.articlePath(for: item.item.key) : false
         card["leadImage"] = item.leadImage ?? false
