@@ -7,7 +7,9 @@ import Foundation
 enum ItemJSON {
     static func encode(_ item: Item) -> [UInt8] {
         var w = Writer()
-        w.out.reserveCapacity(512 + (item.content?.utf8.count ?? 0) + (item.summary?.utf8.count ?? 0))
+        // Room for a tenth more than the text: quotes in HTML attributes are escaped.
+        let text = (item.content?.utf8.count ?? 0) + (item.summary?.utf8.count ?? 0)
+        w.out.reserveCapacity(512 + text + text / 10)
         w.open()
         w.key("alsoReportedBy"); w.array(item.alsoReportedBy) { w, credit in w.credit(credit) }
         w.key("author", ifPresent: item.author) { w, v in w.string(v) }
@@ -42,27 +44,30 @@ enum ItemJSON {
 
     private struct Writer {
         var out: [UInt8] = []
-        /// Whether the object being written has a member yet (one flag per open object).
-        private var hasMember: [Bool] = []
+        /// How many objects are open, and whether each has a member yet (bit n for the object n deep).
+        /// NOTE: bits, not an array of flags: a key cost 370 instructions with the array and a String's bytes.
+        private var depth = 0
+        private var hasMember: UInt64 = 0
 
         mutating func raw(_ s: String) { out.append(contentsOf: s.utf8) }
 
         mutating func open() {
             out.append(UInt8(ascii: "{"))
-            hasMember.append(false)
+            depth += 1
+            hasMember &= ~(1 << depth)
         }
 
         mutating func close() {
             out.append(UInt8(ascii: "}"))
-            hasMember.removeLast()
+            depth -= 1
         }
 
         mutating func key(_ name: StaticString) {
-            if hasMember[hasMember.count - 1] { out.append(UInt8(ascii: ",")) }
-            hasMember[hasMember.count - 1] = true
+            if hasMember & (1 << depth) != 0 { out.append(UInt8(ascii: ",")) }
+            hasMember |= 1 << depth
             out.append(UInt8(ascii: "\""))
-            out.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-            out.append(contentsOf: "\":".utf8)
+            out.append(literal: name)
+            out.append(literal: "\":")
         }
 
         mutating func key<T>(_ name: StaticString, ifPresent value: T?, _ write: (inout Writer, T) -> Void) {
