@@ -72,48 +72,50 @@ public enum HTMLText {
     public static func wordCount(_ html: String) -> Int {
         // Counted on bytes: a word is a run between white space holding an ASCII letter or digit or any
         // non-ASCII character; `&nbsp;` and U+00A0 separate words, other references are not words alone.
-        let bytes = textBytes(html)
-        var words = 0
-        var inWord = false
-        var hasLetter = false
-        var i = 0
-        func endWord() {
-            if inWord, hasLetter { words += 1 }
-            inWord = false
-            hasLetter = false
-        }
-        while i < bytes.count {
-            let byte = bytes[i]
-            switch byte {
-            case 0x20, 0x09, 0x0A, 0x0D, 0x0C:
-                endWord()
-            case 0xC2 where i + 1 < bytes.count && bytes[i + 1] == 0xA0:
-                endWord()
-                i += 1
-            case UInt8(ascii: "&"):
-                let end = bytes[i...].prefix(12).firstIndex(of: UInt8(ascii: ";"))
-                if let end {
-                    let name = bytes[(i + 1)..<end]
-                    if name.elementsEqual("nbsp".utf8) || name.elementsEqual("#160".utf8) {
-                        endWord()
+        // Over the buffer: indexing the array checked bounds at every byte.
+        textBytes(html).withUnsafeBufferPointer { bytes in
+            var words = 0
+            var inWord = false
+            var hasLetter = false
+            var i = 0
+            func endWord() {
+                if inWord, hasLetter { words += 1 }
+                inWord = false
+                hasLetter = false
+            }
+            while i < bytes.count {
+                let byte = bytes[i]
+                switch byte {
+                case 0x20, 0x09, 0x0A, 0x0D, 0x0C:
+                    endWord()
+                case 0xC2 where i + 1 < bytes.count && bytes[i + 1] == 0xA0:
+                    endWord()
+                    i += 1
+                case UInt8(ascii: "&"):
+                    let end = bytes[i...].prefix(12).firstIndex(of: UInt8(ascii: ";"))
+                    if let end {
+                        let name = bytes[(i + 1)..<end]
+                        if name.elementsEqual("nbsp".utf8) || name.elementsEqual("#160".utf8) {
+                            endWord()
+                        } else {
+                            inWord = true
+                        }
+                        i = end
                     } else {
                         inWord = true
                     }
-                    i = end
-                } else {
+                default:
                     inWord = true
+                    if byte >= 0x80 || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+                        || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) {
+                        hasLetter = true
+                    }
                 }
-            default:
-                inWord = true
-                if byte >= 0x80 || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
-                    || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) {
-                    hasLetter = true
-                }
+                i += 1
             }
-            i += 1
+            endWord()
+            return words
         }
-        endWord()
-        return words
     }
 
     /// Decodes the character references a sanitizer leaves: named basics and numeric ones.
@@ -135,25 +137,5 @@ public enum HTMLText {
             return UInt32(name.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init)
         }
         return named[name]
-    }
-
-    public static func collapseWhitespace(_ string: String) -> String {
-        // Scalar by scalar with an ASCII fast path: splitting Characters looked up Unicode properties for
-        // every letter (measured: a quarter of the merge stage).
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in string.unicodeScalars {
-            let isSpace = scalar.value < 0x80
-                ? scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D)
-                : scalar.properties.isWhitespace
-            if isSpace {
-                pendingSpace = true
-            } else {
-                if pendingSpace && !out.isEmpty { out.append(" ") }
-                pendingSpace = false
-                out.append(scalar)
-            }
-        }
-        return String(out)
     }
 }
