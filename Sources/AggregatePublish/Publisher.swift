@@ -50,8 +50,8 @@ public enum Publisher {
         let attribution = try Attribution(template: input.options.attributionTemplate)
         let theme = try Theme.load(themeDirectory: input.options.themeDirectory)
         let context = FeedContext(site: input.site, hub: input.options.hub)
-        // Each item is published once, whatever number of channels show it (an item in several categories and in
-        // `all` is the same item, but for categories the site no longer has).
+        // Each item is published once, however many channels show it: the same item in several categories and in
+        // `all` (where an item naming categories the site no longer has is another item: `all` leaves them out).
         var distinct: [Item] = []
         var latest: [String: Int] = [:]
         func positions(_ items: [Item]) -> [Int] {
@@ -69,13 +69,14 @@ public enum Publisher {
             }
             return result
         }
-        let listed = input.categories.map { positions(input.itemsByCategory[$0.slug] ?? []) } + [positions(input.allItems)]
+        let listed = input.categories.map { positions(input.itemsByCategory[$0.slug] ?? []) }
+        let listedInAll = positions(input.allItems)
         // On every core: the items' text, lead images and feed entries are most of what is published.
         let published = ConcurrentMap.map(distinct) { PublishedItem($0, attribution: attribution) }
         var channels: [Channel] = zip(input.categories, listed).map { category, positions in
             Channel(slug: category.slug, title: category.title, description: category.description, items: positions.map { published[$0] })
         }
-        let all = Channel(slug: "all", title: "All stories", description: input.site.description, items: listed[listed.count - 1].map { published[$0] })
+        let all = Channel(slug: "all", title: "All stories", description: input.site.description, items: listedInAll.map { published[$0] })
         channels.append(all)
 
         var files: [String: Data] = [:]
