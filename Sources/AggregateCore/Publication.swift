@@ -7,11 +7,11 @@ import Foundation
 enum Publication {
     static func input(configuration: Configuration, store: Store, now: Date) throws -> PublishInput {
         let limit = configuration.site.itemsPerFeed
+        let lists = try store.latestItems(configuration.categories.map { category in
+            LatestItems(category: category.slug, limit: limit, perSource: category.perSource, since: category.maxAge.map { now.addingTimeInterval(-$0) })
+        })
         var itemsByCategory: [String: [Item]] = [:]
-        for category in configuration.categories {
-            itemsByCategory[category.slug] = try store.latestItems(
-                category: category.slug, limit: limit, perSource: category.perSource, since: category.maxAge.map { now.addingTimeInterval(-$0) })
-        }
+        for (category, items) in zip(configuration.categories, lists) { itemsByCategory[category.slug] = items }
         let slugs = Set(configuration.categories.map(\.slug))
         // NOTE: items of a category removed from feeds.conf stay in the store but are shown nowhere.
         var all: [Item] = []

@@ -11,6 +11,12 @@ public enum JSONEscaping {
         out.append(UInt8(ascii: "\""))
     }
 
+    /// The index of the first byte from `start` on that a JSON string cannot hold as it is (a control character,
+    /// a quote or a backslash), or `count`: where a string being read stops being plain text.
+    public static func firstSpecialByte(_ base: UnsafePointer<UInt8>, count: Int, from start: Int) -> Int {
+        nextEscape(base, count, from: start)
+    }
+
     static func appendEscaped(_ p: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         guard let base = p.baseAddress else { return }
         let count = p.count

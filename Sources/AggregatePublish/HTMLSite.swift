@@ -20,18 +20,27 @@ struct HTMLSite {
         var page = pageContext(title: "\(channel.title) — \(context.site.title)", current: channel.slug, root: "", feedsOf: channel.slug)
         page["title"] = channel.title
         page["description"] = channel.description.isEmpty ? false : channel.description
-        page["items"] = channel.items.map { card($0, in: channel, root: "") }
+        // Each item's headline once: related stories show it again under other items.
+        let headlines = channel.items.map(headline)
+        let related = RelatedStories(channel)
+        page["items"] = channel.items.indices.map { index in
+            card(channel.items[index], headline: headlines[index], related: related.offsets(for: channel.items[index]).map { headlines[$0] }, root: "")
+        }
         return theme.render("category", page)
     }
 
     func indexPage(all: Channel, sections: [Channel]) -> String {
         var page = pageContext(title: context.site.title, current: "index", root: "", feedsOf: all.slug)
-        let hot = Self.hot(all.items).map { headline($0, root: "") }
+        let hot = Self.hot(all.items).map(headline)
         page["hasHot"] = !hot.isEmpty
         page["hot"] = hot
-        page["latest"] = all.items.prefix(Self.latestLimit).map { card($0, in: all, root: "") }
+        let headlines = all.items.map(headline)
+        let related = RelatedStories(all)
+        page["latest"] = all.items.indices.prefix(Self.latestLimit).map { index in
+            card(all.items[index], headline: headlines[index], related: related.offsets(for: all.items[index]).map { headlines[$0] }, root: "")
+        }
         page["sections"] = sections.map { section -> [String: Any] in
-            let items = section.items.prefix(Self.sectionHeadlines).map { headline($0, root: "") }
+            let items = section.items.prefix(Self.sectionHeadlines).map(headline)
             return ["slug": section.slug, "title": section.title, "hasItems": !items.isEmpty, "items": items]
         }
         return theme.render("index", page)
@@ -43,7 +52,7 @@ struct HTMLSite {
         page["canonical"] = original ?? false
         page["noindex"] = true
         page["description"] = item.summaryText ?? false
-        var article = card(item, in: channel, root: "../")
+        var article = card(item, headline: headline(item), related: Self.related(to: item, in: channel).map(headline), root: "../")
         article["contentHTML"] = item.bodyHTML
         // The body already shows its own first image: no second copy above it.
         if let image = item.leadImage, item.bodyHTML.contains(image) || item.bodyHTML.contains(XMLEscaping.attribute(image)) {
@@ -79,22 +88,9 @@ struct HTMLSite {
             .prefix(hotLimit).map(\.element)
     }
 
-    /// Items of the same channel sharing tags with `item`: most shared tags first, then newest.
+    /// Items of the same channel sharing tags with `item`: most shared tags first, then newest (`RelatedStories`).
     static func related(to item: PublishedItem, in channel: Channel) -> [PublishedItem] {
-        let tags = Set(item.item.tags.map { $0.lowercased() })
-        guard !tags.isEmpty else { return [] }
-        return channel.items.enumerated()
-            .compactMap { offset, other -> (Int, Int, PublishedItem)? in
-                guard other.item.key != item.item.key else { return nil }
-                let shared = tags.intersection(other.item.tags.map { $0.lowercased() }).count
-                return shared > 0 ? (shared, offset, other) : nil
-            }
-            .sorted { lhs, rhs in
-                if lhs.0 != rhs.0 { return lhs.0 > rhs.0 }
-                if lhs.2.published != rhs.2.published { return lhs.2.published > rhs.2.published }
-                return lhs.1 < rhs.1
-            }
-            .prefix(relatedLimit).map(\.2)
+        RelatedStories(channel).offsets(for: item).map { channel.items[$0] }
     }
 
     // MARK: contexts. Absent values are `false`, never missing: a missing key makes Mustache look it up
@@ -123,22 +119,22 @@ struct HTMLSite {
         ]
     }
 
-    private func headline(_ item: PublishedItem, root: String) -> [String: Any] {
+    private func headline(_ item: PublishedItem) -> [String: Any] {
         [
             "title": item.title.isEmpty ? "Untitled" : item.title,
             "link": item.link ?? false,
             "sourceName": item.item.provenance.primaryCredit.name,
-            "datetime": FeedDates.rfc3339(item.published),
+            "datetime": item.publishedRFC3339,
             "date": FeedDates.human(item.published),
             "hasOtherSources": item.reportCount > 1,
             "reportCount": item.reportCount,
         ]
     }
 
-    private func card(_ item: PublishedItem, in channel: Channel, root: String) -> [String: Any] {
-        var card = headline(item, root: root)
-        let author = item.item.author.map(HTMLText.collapseWhitespace).flatMap { $0.isEmpty ? nil : $0 }
-        card["author"] = author ?? false
+    /// The item's card: its `headline` with more about it, and the headlines of `related` stories.
+    private func card(_ item: PublishedItem, headline: [String: Any], related: [[String: Any]], root: String) -> [String: Any] {
+        var card = headline
+        card["author"] = item.author ?? false
         card["readingTime"] = "\(item.readingMinutes) min read"
         card["articleURL"] = articlePages ? root + Self.articlePath(for: item.item.key) : false
         card["leadImage"] = item.leadImage ?? false
@@ -149,7 +145,6 @@ struct HTMLSite {
         let tags = item.item.tags.filter { !$0.isEmpty }
         card["hasTags"] = !tags.isEmpty
         card["tags"] = tags
-        let related = Self.related(to: item, in: channel).map { headline($0, root: root) }
         card["hasRelated"] = !related.isEmpty
         card["related"] = related
         card["contentHTML"] = false

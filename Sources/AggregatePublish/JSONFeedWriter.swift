@@ -2,7 +2,8 @@ import AggregateModel
 
 /// JSON Feed 1.1 (jsonfeed.org/version/1.1), with provenance in a `_source` extension object.
 enum JSONFeedWriter {
-    static func write(_ channel: Channel, context: FeedContext) -> String {
+    /// The channel's feed, its items as they were written.
+    static func write(_ channel: Channel, context: FeedContext) -> [UInt8] {
         var feed: [(String, JSONValue)] = [
             ("version", .string("https://jsonfeed.org/version/1.1")),
             ("title", .string(context.title(of: channel))),
@@ -18,8 +19,16 @@ enum JSONFeedWriter {
         if let hub = context.hub {
             feed.append(("hubs", .array([.object([("type", .string("WebSub")), ("url", .string(hub))])])))
         }
-        feed.append(("items", .array(channel.items.map(item))))
-        return JSONValue.object(feed).serialized()
+        feed.append(("items", .array(channel.items.map { .written($0.entries.json) })))
+        return JSONValue.object(feed).serializedBytes()
+    }
+
+    /// An item as the feed's `items` array holds it (two levels deep), the same in every channel.
+    static func entry(_ item: PublishedItem) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(item.bodyHTML.utf8.count + 1_024)
+        self.item(item).write(into: &out, indent: 2)
+        return out
     }
 
     static func item(_ item: PublishedItem) -> JSONValue {
@@ -29,9 +38,9 @@ enum JSONFeedWriter {
         members.append(("content_html", .string(item.contentWithAttribution)))
         if let summary = item.summaryText { members.append(("summary", .string(summary))) }
         if let image = item.leadImage { members.append(("image", .string(image))) }
-        members.append(("date_published", .string(FeedDates.rfc3339(item.published))))
-        members.append(("date_modified", .string(FeedDates.rfc3339(item.updated))))
-        if let author = item.item.author.map(HTMLText.collapseWhitespace), !author.isEmpty {
+        members.append(("date_published", .string(item.publishedRFC3339)))
+        members.append(("date_modified", .string(item.updatedRFC3339)))
+        if let author = item.author {
             members.append(("authors", .array([.object([("name", .string(author))])])))
         }
         let tags = item.item.tags.filter { !$0.isEmpty }

@@ -12,6 +12,8 @@ struct PublishedItem: Sendable {
     let bodyHTML: String
     /// The item's summary HTML, when it has one.
     let summaryHTML: String?
+    /// Plain-text summary for JSON Feed's `summary` and HTML meta.
+    let summaryText: String?
     /// The attribution ending every republished body.
     let attributionHTML: String
     /// Lead image: the item's image, an image enclosure, or the first `<img>` of the content.
@@ -22,10 +24,19 @@ struct PublishedItem: Sendable {
     let published: Date
     /// Updated, else published: never before `published`.
     let updated: Date
+    /// `published` and `updated` in RFC 3339 (Atom, JSON Feed, the pages' `datetime`).
+    let publishedRFC3339: String
+    let updatedRFC3339: String
+    /// The author on one line, when there is one.
+    let author: String?
     /// Author, else the credited publisher's name (Atom requires a name).
     let authorOrSource: String
     /// Enclosures with absolute URLs.
     let enclosures: [Enclosure]
+    /// The tags, lowercased: what related stories share.
+    let relatedTags: Set<String>
+    /// Its entry in each feed format, written once: an item is in several channels, the same in each.
+    private(set) var entries = FeedEntries()
 
     init(_ item: Item, attribution: Attribution) {
         self.item = item
@@ -44,20 +55,17 @@ struct PublishedItem: Sendable {
         readingMinutes = max(1, (words + 199) / 200)
         published = item.displayDate
         updated = max(item.updated ?? item.displayDate, item.displayDate)
-        let author = item.author.map(HTMLText.collapseWhitespace).flatMap { $0.isEmpty ? nil : $0 }
+        publishedRFC3339 = FeedDates.rfc3339(published)
+        updatedRFC3339 = FeedDates.rfc3339(updated)
+        author = item.author.map(HTMLText.collapseWhitespace).flatMap { $0.isEmpty ? nil : $0 }
         authorOrSource = author ?? item.provenance.primaryCredit.name
+        relatedTags = Set(item.tags.map { $0.lowercased() })
+        summaryText = summary.map { HTMLText.plainText($0) }.flatMap { $0.isEmpty ? nil : $0 }
+        entries = FeedEntries(rss: RSSWriter.entry(self), atom: AtomWriter.entry(self), json: JSONFeedWriter.entry(self))
     }
 
     /// The body with its attribution: what RSS `content:encoded`, Atom `content`, JSON `content_html` carry.
     var contentWithAttribution: String { bodyHTML + attributionHTML }
-
-    /// The summary (else the body) with its attribution: what RSS `description` carries.
-    var descriptionWithAttribution: String { (summaryHTML ?? bodyHTML) + attributionHTML }
-
-    /// Plain-text summary for JSON Feed's `summary` and HTML meta.
-    var summaryText: String? {
-        summaryHTML.map { HTMLText.plainText($0) }.flatMap { $0.isEmpty ? nil : $0 }
-    }
 
     /// The credit to name as the source feed: the primary one, else the configured source when only it has a feed URL.
     var sourceFeedCredit: Credit? {
@@ -66,6 +74,13 @@ struct PublishedItem: Sendable {
         if PublicURL.isAbsoluteHTTP(item.provenance.source.feedURL) { return item.provenance.source }
         return nil
     }
+}
+
+/// An item's entries in the feeds: the bytes of RSS `<item>`, Atom `<entry>` and the JSON Feed item.
+struct FeedEntries: Sendable {
+    var rss: [UInt8] = []
+    var atom: [UInt8] = []
+    var json: [UInt8] = []
 }
 
 /// A feed to write: one category, or `all`.

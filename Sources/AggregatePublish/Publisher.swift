@@ -50,29 +50,33 @@ public enum Publisher {
         let attribution = try Attribution(template: input.options.attributionTemplate)
         let theme = try Theme.load(themeDirectory: input.options.themeDirectory)
         let context = FeedContext(site: input.site, hub: input.options.hub)
-        var cache: [String: PublishedItem] = [:]
-        func published(_ items: [Item]) -> [PublishedItem] {
+        // Each item is published once, however many channels show it: the same item in several categories and in
+        // `all` (where an item naming categories the site no longer has is another item: `all` leaves them out).
+        var distinct: [Item] = []
+        var latest: [String: Int] = [:]
+        func positions(_ items: [Item]) -> [Int] {
             var keys: Set<String> = []
-            var result: [PublishedItem] = []
+            var result: [Int] = []
             // Each id once per feed: a repeated Atom id or guid makes validators reject the feed.
             for item in items where keys.insert(item.key).inserted {
-                if let done = cache[item.key], done.item == item {
-                    result.append(done)
+                if let index = latest[item.key], distinct[index] == item {
+                    result.append(index)
                 } else {
-                    let made = PublishedItem(item, attribution: attribution)
-                    cache[item.key] = made
-                    result.append(made)
+                    distinct.append(item)
+                    latest[item.key] = distinct.count - 1
+                    result.append(distinct.count - 1)
                 }
             }
             return result
         }
-
-        var channels: [Channel] = input.categories.map { category in
-            Channel(
-                slug: category.slug, title: category.title, description: category.description,
-                items: published(input.itemsByCategory[category.slug] ?? []))
+        let listed = input.categories.map { positions(input.itemsByCategory[$0.slug] ?? []) }
+        let listedInAll = positions(input.allItems)
+        // On every core: the items' text, lead images and feed entries are most of what is published.
+        let published = ConcurrentMap.map(distinct) { PublishedItem($0, attribution: attribution) }
+        var channels: [Channel] = zip(input.categories, listed).map { category, positions in
+            Channel(slug: category.slug, title: category.title, description: category.description, items: positions.map { published[$0] })
         }
-        let all = Channel(slug: "all", title: "All stories", description: input.site.description, items: published(input.allItems))
+        let all = Channel(slug: "all", title: "All stories", description: input.site.description, items: listedInAll.map { published[$0] })
         channels.append(all)
 
         var files: [String: Data] = [:]
@@ -81,9 +85,9 @@ public enum Publisher {
         // machine to itself; rendering was a third of the merging thread's instructions on 250 feeds).
         let rendered = ConcurrentMap.map(channels) { channel in
             [
-                (channel.slug + ".xml", Data(RSSWriter.write(channel, context: context).utf8)),
-                (channel.slug + ".atom", Data(AtomWriter.write(channel, context: context).utf8)),
-                (channel.slug + ".json", Data(JSONFeedWriter.write(channel, context: context).utf8)),
+                (channel.slug + ".xml", Data(RSSWriter.write(channel, context: context))),
+                (channel.slug + ".atom", Data(AtomWriter.write(channel, context: context))),
+                (channel.slug + ".json", Data(JSONFeedWriter.write(channel, context: context))),
                 (channel.slug + ".html", Data(site.categoryPage(channel).utf8)),
             ]
         }

@@ -2,12 +2,26 @@
 enum XMLEscaping {
     /// Character data: `&`, `<`, `>` escaped; characters XML 1.0 forbids are dropped.
     static func text(_ string: String) -> String {
-        escape(string, attribute: false)
+        var out: [UInt8] = []
+        appendText(string, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A double-quoted attribute value: also `"` and the white space that attribute normalisation would eat.
     static func attribute(_ string: String) -> String {
-        escape(string, attribute: true)
+        var out: [UInt8] = []
+        appendAttribute(string, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `text(string)`, appended as UTF-8.
+    static func appendText(_ string: String, to out: inout [UInt8]) {
+        string.withUTF8Bytes { append($0, EscapeScan.XMLText.self, to: &out) }
+    }
+
+    /// `attribute(string)`, appended as UTF-8.
+    static func appendAttribute(_ string: String, to out: inout [UInt8]) {
+        string.withUTF8Bytes { append($0, EscapeScan.XMLAttribute.self, to: &out) }
     }
 
     /// True for the scalars an XML 1.0 document may contain (production `Char`).
@@ -19,44 +33,46 @@ enum XMLEscaping {
         }
     }
 
-    private static func escape(_ string: String, attribute: Bool) -> String {
-        // Byte-wise over UTF-8: all the characters to replace are ASCII, and so are the lead bytes of those to drop.
-        let utf8 = string.utf8
-        if !utf8.contains(where: { needsWork($0, attribute: attribute) }) { return string }
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count + utf8.count / 8)
-        let bytes = Array(utf8)
-        var i = 0
-        while i < bytes.count {
-            let byte = bytes[i]
+    /// Byte-wise over UTF-8: all the characters to replace are ASCII, and so are the lead bytes of those to drop.
+    /// Runs that need nothing are copied whole: bodies are most of a feed.
+    private static func append<F: EscapeScan.Flags>(_ bytes: UnsafeBufferPointer<UInt8>, _ flags: F.Type, to out: inout [UInt8]) {
+        guard let base = bytes.baseAddress else { return }
+        let attribute = F.self == EscapeScan.XMLAttribute.self
+        let count = bytes.count
+        var run = 0
+        var i = EscapeScan.next(base, count, from: 0, flags)
+        while i < count {
+            if run < i { out.append(contentsOf: UnsafeBufferPointer(start: base + run, count: i - run)) }
+            let byte = base[i]
             switch byte {
-            case UInt8(ascii: "&"): out += Array("&amp;".utf8)
-            case UInt8(ascii: "<"): out += Array("&lt;".utf8)
+            case UInt8(ascii: "&"): out.append(literal: "&amp;")
+            case UInt8(ascii: "<"): out.append(literal: "&lt;")
             // `>` only needs escaping after `]]`, but escaping it always is simpler and still valid.
-            case UInt8(ascii: ">"): out += Array("&gt;".utf8)
-            case UInt8(ascii: "\""): if attribute { out += Array("&quot;".utf8) } else { out.append(byte) }
-            case 0x09: if attribute { out += Array("&#9;".utf8) } else { out.append(byte) }
-            case 0x0A: if attribute { out += Array("&#10;".utf8) } else { out.append(byte) }
-            case 0x0D: out += Array("&#13;".utf8)
+            case UInt8(ascii: ">"): out.append(literal: "&gt;")
+            case UInt8(ascii: "\""): if attribute { out.append(literal: "&quot;") } else { out.append(byte) }
+            case 0x09: if attribute { out.append(literal: "&#9;") } else { out.append(byte) }
+            case 0x0A: if attribute { out.append(literal: "&#10;") } else { out.append(byte) }
+            case 0x0D: out.append(literal: "&#13;")
             // NOTE: feeds carry stray control characters (form feeds, NULs from bad encoders);
             // one of them makes the whole document ill-formed, so they are dropped.
             case 0x00..<0x20: break
             // U+FFFE and U+FFFF (EF BF BE, EF BF BF) are not XML characters either.
-            case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF):
+            case 0xEF where i + 2 < count && base[i + 1] == 0xBF && (base[i + 2] == 0xBE || base[i + 2] == 0xBF):
                 i += 2
             default: out.append(byte)
             }
-            i += 1
+            run = i + 1
+            i = EscapeScan.next(base, count, from: run, flags)
         }
-        return String(decoding: out, as: UTF8.self)
+        if run < count { out.append(contentsOf: UnsafeBufferPointer(start: base + run, count: count - run)) }
     }
+}
 
-    private static func needsWork(_ byte: UInt8, attribute: Bool) -> Bool {
-        switch byte {
-        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), 0x0D, 0xEF: return true
-        case UInt8(ascii: "\""), 0x09, 0x0A: return attribute
-        case 0x00..<0x20: return true
-        default: return false
-        }
+extension String {
+    /// Calls `body` with the UTF-8 bytes: those of a native string without a copy.
+    func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = self
+        return copy.withUTF8(body)
     }
 }

@@ -7,7 +7,9 @@ import Foundation
 enum ItemJSON {
     static func encode(_ item: Item) -> [UInt8] {
         var w = Writer()
-        w.out.reserveCapacity(512 + (item.content?.utf8.count ?? 0) + (item.summary?.utf8.count ?? 0))
+        // Room for a tenth more than the text: quotes in HTML attributes are escaped.
+        let text = (item.content?.utf8.count ?? 0) + (item.summary?.utf8.count ?? 0)
+        w.out.reserveCapacity(512 + text + text / 10)
         w.open()
         w.key("alsoReportedBy"); w.array(item.alsoReportedBy) { w, credit in w.credit(credit) }
         w.key("author", ifPresent: item.author) { w, v in w.string(v) }

@@ -351,41 +351,54 @@ public final class Store {
     /// The newest items of a category (or of every category when nil), newest first; at most `perSource` of
     /// one source, none dated before `since`.
     public func latestItems(category: String?, limit: Int, perSource: Int? = nil, since: Date? = nil) throws(StoreError) -> [Item] {
-        let cutoff = SQLiteStatement.Value.real(since?.timeIntervalSince1970 ?? -Double.greatestFiniteMagnitude)
+        try latestItems([LatestItems(category: category, limit: limit, perSource: perSource, since: since)])[0]
+    }
+
+    /// `latestItems` of each query, in order. An item several queries list is read once.
+    public func latestItems(_ queries: [LatestItems]) throws(StoreError) -> [[Item]] {
+        var read: [String: Item] = [:]
+        var lists: [[Item]] = []
+        for query in queries {
+            var items: [Item] = []
+            for key in try latestKeys(query) {
+                if let item = read[key] {
+                    items.append(item)
+                // Every category row has its item (a foreign key, deleted with it).
+                } else if let data = try statements[literal: "SELECT data FROM items WHERE key = ?"].query([.text(key)], { row in row.blob(0) }).first {
+                    let item = try decode(data, key: key)
+                    read[key] = item
+                    items.append(item)
+                }
+            }
+            lists.append(items)
+        }
+        return lists
+    }
+
+    private func latestKeys(_ query: LatestItems) throws(StoreError) -> [String] {
+        let cutoff = SQLiteStatement.Value.real(query.since?.timeIntervalSince1970 ?? -Double.greatestFiniteMagnitude)
         // Keys first, then the data of those kept: selecting the data in the ranking query copied every item of
         // the category, a few hundred MB on a cold run, into SQLite's sorters.
+        guard let category = query.category else {
+            return try statements["SELECT key FROM items WHERE date >= ? ORDER BY date DESC, key LIMIT ?"]
+                .query([cutoff, .integer(query.limit)]) { row in row.text(0) ?? "" }
+        }
+        // Newest first, as the category's key orders its rows, and only as far as needed: each source's rows come
+        // in that order too, so the count so far is the row's rank within its source. (A window function ranking
+        // every row of the category by source was most of a publication's store time.)
+        let cap = query.perSource ?? Int.max
         var keys: [String] = []
-        if let category {
-            // Newest first, as the category's key orders its rows, and only as far as needed: each source's rows
-            // come in that order too, so the count so far is the row's rank within its source. (A window function
-            // ranking every row of the category by source was most of a publication's store time.)
-            let cap = perSource ?? Int.max
-            var taken: [String: Int] = [:]
-            try statements["SELECT key, source_id FROM item_categories WHERE category = ? AND date >= ? ORDER BY date DESC, key"]
-                .scan([.text(category), cutoff]) { row in
-                    guard keys.count < limit else { return false }
-                    let source = row.text(1) ?? ""
-                    let rank = taken[source, default: 0] + 1
-                    taken[source] = rank
-                    if rank <= cap { keys.append(row.text(0) ?? "") }
-                    return keys.count < limit
-                }
-        } else {
-            keys = try statements["SELECT key FROM items WHERE date >= ? ORDER BY date DESC, key LIMIT ?"]
-                .query([cutoff, .integer(limit)]) { row in row.text(0) ?? "" }
-        }
-        var rows: [(String, [UInt8])] = []
-        rows.reserveCapacity(keys.count)
-        for key in keys {
-            // Every category row has its item (a foreign key, deleted with it).
-            if let data = try statements[literal: "SELECT data FROM items WHERE key = ?"].query([.text(key)], { row in row.blob(0) }).first {
-                rows.append((key, data))
+        var taken: [String: Int] = [:]
+        try statements["SELECT key, source_id FROM item_categories WHERE category = ? AND date >= ? ORDER BY date DESC, key"]
+            .scan([.text(category), cutoff]) { row in
+                guard keys.count < query.limit else { return false }
+                let source = row.text(1) ?? ""
+                let rank = taken[source, default: 0] + 1
+                taken[source] = rank
+                if rank <= cap { keys.append(row.text(0) ?? "") }
+                return keys.count < query.limit
             }
-        }
-        var items: [Item] = []
-        items.reserveCapacity(rows.count)
-        for (key, data) in rows { items.append(try decode(data, key: key)) }
-        return items
+        return keys
     }
 
     /// Deletes items no output shows (`visible` holds every key published) and dated before `before`.
@@ -426,10 +439,29 @@ public final class Store {
         return Dictionary(rows, uniquingKeysWith: +)
     }
 
+    /// The item of a stored row: `ItemJSON.decode` reads what this version writes; JSONDecoder what it does not
+    /// take (earlier versions' rows), and says why a row cannot be read.
     private func decode(_ data: [UInt8], key: String) throws(StoreError) -> Item {
+        if let item = ItemJSON.decode(data) { return item }
         do { return try decoder.decode(Item.self, from: Data(data)) } catch {
             throw .undecodableItem(path: path, key: key, reason: "\(error)")
         }
+    }
+}
+
+/// What `Store.latestItems` lists: the newest items of a category (or of every category when nil), newest first;
+/// at most `perSource` of one source, none dated before `since`.
+public struct LatestItems: Sendable, Hashable {
+    public var category: String?
+    public var limit: Int
+    public var perSource: Int?
+    public var since: Date?
+
+    public init(category: String?, limit: Int, perSource: Int? = nil, since: Date? = nil) {
+        self.category = category
+        self.limit = limit
+        self.perSource = perSource
+        self.since = since
     }
 }
 

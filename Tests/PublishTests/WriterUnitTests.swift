@@ -56,6 +56,8 @@ import Testing
         ("<img src=https://a.example/3.gif alt=x>", "https://a.example/3.gif"),
         ("<img alt=\"none\"><img src=\"https://a.example/4.webp\">", "https://a.example/4.webp"),
         ("<p>no image</p>", nil),
+        // U+0600 (Prepend) joins the `s` after it into one Character, the tag's first: no attribute starts there.
+        ("<img\u{600}src=a.png><img src=b.png>", "b.png"),
     ])
     func firstImage(html: String, expected: String?) {
         #expect(HTMLText.firstImageSource(html) == expected)
@@ -109,7 +111,7 @@ import Testing
         let attribution = try Attribution(template: "<footer>Via {{source}} ({{original}}){{#hasAlsoReportedBy}} +{{#alsoReportedBy}}{{name}};{{/alsoReportedBy}}{{/hasAlsoReportedBy}}</footer>")
         #expect(attribution.html(for: Self.item(reporters: 1)) == "<footer>Via Source &amp; Sons (https://a.example/1) +Other 0;</footer>")
         let published = PublishedItem(Self.item(content: "<p>Body</p>", reporters: 1), attribution: attribution)
-        let rss = RSSWriter.write(Channel(slug: "tech", title: "Tech", description: "", items: [published]), context: FeedContext(site: Fixtures.site(output: "/x"), hub: nil))
+        let rss = feed(RSSWriter.write(Channel(slug: "tech", title: "Tech", description: "", items: [published]), context: FeedContext(site: Fixtures.site(output: "/x"), hub: nil)))
         #expect(rss.contains("&lt;p&gt;Body&lt;/p&gt;&lt;footer&gt;Via Source &amp;amp; Sons"))
     }
 
@@ -163,13 +165,18 @@ import Testing
     }
 }
 
+/// A writer's feed as text, for what it contains.
+private func feed(_ bytes: [UInt8]) -> String {
+    String(decoding: bytes, as: UTF8.self)
+}
+
 @Suite struct FeedWriterRuleTests {
     static let context = FeedContext(site: Fixtures.site(output: "/x"), hub: "https://hub.example.com/")
 
     @Test func emptyChannelIsStableAndValid() {
         let channel = Channel(slug: "science", title: "Science", description: "", items: [])
-        let rss = RSSWriter.write(channel, context: Self.context)
-        let atom = AtomWriter.write(channel, context: Self.context)
+        let rss = feed(RSSWriter.write(channel, context: Self.context))
+        let atom = feed(AtomWriter.write(channel, context: Self.context))
         #expect(!rss.contains("lastBuildDate"))
         #expect(rss.contains("<description>Daily &lt;Digest&gt; &amp; Co — Science</description>"))
         #expect(atom.contains("<updated>1970-01-01T00:00:00Z</updated>"))
@@ -182,8 +189,8 @@ import Testing
         older.updated = Fixtures.june14.addingTimeInterval(7200)  // updated after the newer one was published
         let newer = ItemPresentationTests.item(key: "new", published: Fixtures.june14)
         let channel = Channel(slug: "tech", title: "Tech", description: "d", items: [newer, older].map { PublishedItem($0, attribution: attribution) })
-        #expect(RSSWriter.write(channel, context: Self.context).contains("<lastBuildDate>Sat, 14 Jun 2025 10:00:00 +0000</lastBuildDate>"))
-        #expect(AtomWriter.write(channel, context: Self.context).contains("  <updated>2025-06-14T10:00:00Z</updated>\n  <link rel=\"self\""))
+        #expect(feed(RSSWriter.write(channel, context: Self.context)).contains("<lastBuildDate>Sat, 14 Jun 2025 10:00:00 +0000</lastBuildDate>"))
+        #expect(feed(AtomWriter.write(channel, context: Self.context)).contains("  <updated>2025-06-14T10:00:00Z</updated>\n  <link rel=\"self\""))
     }
 
     @Test func enclosuresGetTheFieldsTheFormatsRequire() throws {
@@ -193,10 +200,10 @@ import Testing
             Enclosure(url: "/relative.mp3", type: "audio/mpeg", length: 5),
         ])
         let channel = Channel(slug: "tech", title: "Tech", description: "d", items: [PublishedItem(item, attribution: attribution)])
-        let rss = RSSWriter.write(channel, context: Self.context)
+        let rss = feed(RSSWriter.write(channel, context: Self.context))
         #expect(rss.contains(#"<enclosure url="https://a.example/file" length="0" type="application/octet-stream"/>"#))
         #expect(!rss.contains("relative.mp3"))
-        let json = JSONFeedWriter.write(channel, context: Self.context)
+        let json = feed(JSONFeedWriter.write(channel, context: Self.context))
         #expect(json.contains(#""mime_type": "application/octet-stream""#))
         #expect(!json.contains("size_in_bytes"))
     }
@@ -205,9 +212,9 @@ import Testing
         let attribution = try Attribution(template: nil)
         let item = ItemPresentationTests.item(link: "/2025/06/story")
         let channel = Channel(slug: "tech", title: "Tech", description: "d", items: [PublishedItem(item, attribution: attribution)])
-        #expect(!RSSWriter.write(channel, context: Self.context).contains("<link>/2025"))
-        #expect(!AtomWriter.write(channel, context: Self.context).contains("href=\"/2025"))
-        #expect(!JSONFeedWriter.write(channel, context: Self.context).contains("\"/2025"))
+        #expect(!feed(RSSWriter.write(channel, context: Self.context)).contains("<link>/2025"))
+        #expect(!feed(AtomWriter.write(channel, context: Self.context)).contains("href=\"/2025"))
+        #expect(!feed(JSONFeedWriter.write(channel, context: Self.context)).contains("\"/2025"))
     }
 
     @Test func emptyTitleIsLeftOutWhereOptional() throws {
@@ -215,16 +222,16 @@ import Testing
         var item = ItemPresentationTests.item(summary: "<p>Body</p>")
         item.title = " \n "
         let channel = Channel(slug: "tech", title: "Tech", description: "d", items: [PublishedItem(item, attribution: attribution)])
-        #expect(!RSSWriter.write(channel, context: Self.context).contains("<item>\n    <title>"))
-        #expect(AtomWriter.write(channel, context: Self.context).contains(#"<title type="text"></title>"#))
-        #expect(!JSONFeedWriter.write(channel, context: Self.context).contains(#""title": """#))
+        #expect(!feed(RSSWriter.write(channel, context: Self.context)).contains("<item>\n    <title>"))
+        #expect(feed(AtomWriter.write(channel, context: Self.context)).contains(#"<title type="text"></title>"#))
+        #expect(!feed(JSONFeedWriter.write(channel, context: Self.context)).contains(#""title": """#))
     }
 
     @Test func hubIsAdvertisedInEveryFeed() {
         let channel = Channel(slug: "tech", title: "Tech", description: "d", items: [])
-        #expect(RSSWriter.write(channel, context: Self.context).contains(#"<atom:link href="https://hub.example.com/" rel="hub"/>"#))
-        #expect(AtomWriter.write(channel, context: Self.context).contains(#"<link rel="hub" href="https://hub.example.com/"/>"#))
-        #expect(JSONFeedWriter.write(channel, context: Self.context).contains(#""type": "WebSub""#))
+        #expect(feed(RSSWriter.write(channel, context: Self.context)).contains(#"<atom:link href="https://hub.example.com/" rel="hub"/>"#))
+        #expect(feed(AtomWriter.write(channel, context: Self.context)).contains(#"<link rel="hub" href="https://hub.example.com/"/>"#))
+        #expect(feed(JSONFeedWriter.write(channel, context: Self.context)).contains(#""type": "WebSub""#))
     }
 
     @Test func repeatedKeysArePublishedOnce() throws {

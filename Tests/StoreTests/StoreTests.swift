@@ -43,6 +43,32 @@ struct StoreTests {
         #expect(try store.integrityProblem() == nil)
     }
 
+    /// Several categories at once list what each asks alone; a cap per source keeps the newest of each source,
+    /// equal dates ordered by key.
+    @Test func latestItemsOfSeveralCategories() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Store(path: folder.appendingPathComponent("store.sqlite").path)
+        try store.transaction {
+            for index in 0..<12 {
+                let item = makeItem("k\(index)", date: Double(index / 2), categories: index % 3 == 0 ? ["a", "b"] : ["a"], source: "s\(index % 2)")
+                try store.save(StoredItem(item: item, contentHash: "h"), identities: [], titleWords: [], normalizedTitle: "")
+            }
+        }
+        let queries = [
+            LatestItems(category: "a", limit: 5), LatestItems(category: "b", limit: 10), LatestItems(category: "a", limit: 10, perSource: 2),
+            LatestItems(category: "a", limit: 10, since: Date(timeIntervalSince1970: 4)), LatestItems(category: nil, limit: 3),
+        ]
+        let lists = try store.latestItems(queries)
+        #expect(lists.map { $0.map(\.key) } == [
+            ["k10", "k11", "k8", "k9", "k6"], ["k9", "k6", "k3", "k0"], ["k10", "k11", "k8", "k9"], ["k10", "k11", "k8", "k9"],
+            ["k10", "k11", "k8"],
+        ])
+        for (query, list) in zip(queries, lists) {
+            #expect(try store.latestItems(category: query.category, limit: query.limit, perSource: query.perSource, since: query.since) == list)
+        }
+    }
+
     @Test func failedTransactionLeavesNothing() throws {
         let folder = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
