@@ -186,10 +186,20 @@ struct StoreTests {
         try store.transaction { try store.addIdentities([b, a], key: "k2") }
         #expect(try store.key(for: b) == "k2")
         #expect(try store.key(for: a) == "k1", "taken identities keep their item")
+        // The table compares bytes: a canonically equivalent value is another identity.
+        let composed = ItemIdentity(kind: .url, value: "https://example.org/caf\u{E9}")
+        let decomposed = ItemIdentity(kind: .url, value: "https://example.org/cafe\u{301}")
+        try store.transaction { try store.addIdentities([composed], key: "k3") }
+        #expect(try store.key(for: composed) == "k3")
+        #expect(try store.key(for: decomposed) == nil)
+        try store.transaction { try store.addIdentities([decomposed], key: "k4") }
         try store.finish()
         let reopened = try Store(path: path)
         #expect(try reopened.key(for: a) == "k1")
         #expect(try reopened.key(for: b) == "k2")
+        #expect(try reopened.key(for: composed) == "k3")
+        #expect(try reopened.key(for: decomposed) == "k4")
+        #expect(try reopened.integrityProblem() == nil)
     }
 
     /// A first run's store has no journal to roll back with: a failed unit abandons it, and nothing is left
