@@ -1,5 +1,5 @@
 import AggregateModel
-import AggregateStore
+@testable import AggregateStore
 import AggregateTestSupport
 import Foundation
 import Testing
@@ -145,6 +145,10 @@ struct StoreTests {
         #expect(names == ["store.sqlite"])
         let reopened = try Store(path: path)
         #expect(try reopened.integrityProblem() == nil)
+        // The indexes it built at the end are those a store made in place has.
+        let inPlace = try Store(path: folder.appendingPathComponent("in-place.sqlite").path)
+        #expect(try reopened.schema() == inPlace.schema())
+        #expect(try reopened.schema().contains { $0.hasPrefix("items_by_date: CREATE INDEX") })
         #expect(try reopened.latestItems(category: "x", limit: 1_000).count == 300)
         #expect(try reopened.key(for: ItemIdentity(kind: .url, value: "https://example.org/299")) == "k299")
     }
