@@ -6,8 +6,8 @@ import Foundation
 /// Hashes and parses fetched bodies on a worker thread, in the order they are handed in, while the calling
 /// thread merges earlier ones into the store (which stays on one thread). Results come back in that same
 /// order, so a run merges sources in the order it did without the worker. A caller waiting for a result parses
-/// the next body nobody has started meanwhile (merging is the faster side of a cold run: without that, the
-/// merging thread sat idle for a fifth of it).
+/// the next body nobody has started meanwhile, rather than wait for the worker (whichever side is faster on a
+/// stretch of sources then shares the other's work).
 final class ParseAhead: @unchecked Sendable {
     struct Job: Sendable {
         /// A fetched body, or a local file the worker reads.

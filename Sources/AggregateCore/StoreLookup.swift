@@ -23,8 +23,8 @@ public struct StoreLookup: MergeLookup {
     }
 
     /// Saves what a decision says; identities already taken by another item keep pointing there.
-    /// `encoded` is `Store.encode(_:titleWords:)` of the decision's item and title words, when already made; `headline` the form of the
-    /// decision's normalized title, when already made.
+    /// `encoded` is `Store.encode(_:titleWords:)` of the decision's item and title words, when already made;
+    /// `headline` the form of the decision's normalized title, when already made.
     public func apply(_ decision: MergeDecision, encoded: Store.Encoded? = nil, headline: (any HeadlineForm)? = nil) throws {
         if let stored = decision.stored {
             try store.save(

@@ -98,9 +98,9 @@ public final class Store {
         try? Self.sync((finalPath as NSString).deletingLastPathComponent, folder: true)
     }
 
-    /// For a store made by `fresh`, the first half of `finish`: the store is closed, and its file written to disk
-    /// on another thread while the caller goes on; `finish` waits for it and puts the file in place. The store
-    /// cannot be used after. Does nothing for a store opened in place.
+    /// For a store made by `fresh`, the first half of `finish`: on another thread, while the caller goes on, the
+    /// deferred indexes are built, the store closed and its file written to disk; `finish` waits for it and puts
+    /// the file in place. The store cannot be used after. Does nothing for a store opened in place.
     /// NOTE: a first run renders its outputs meanwhile; waiting for the disk (0.1 s over 1,000 feeds) came after.
     public func seal() throws(StoreError) {
         guard finalPath != nil, sealing == nil else { return }
@@ -256,6 +256,7 @@ public final class Store {
 
     /// `PRAGMA integrity_check` and `foreign_key_check`: nil when the file is sound, else what SQLite found.
     public func integrityProblem() throws(StoreError) -> String? {
+        try unsealed()
         var rows = try db.prepare("PRAGMA integrity_check").query { row in row.text(0) ?? "" }
         if rows == ["ok"] { rows = [] }
         let orphans = try db.prepare("PRAGMA foreign_key_check").query { row in row.text(0) ?? "" }
@@ -397,7 +398,7 @@ public final class Store {
             for key in try latestKeys(query) {
                 if let item = read[key] {
                     items.append(item)
-                // Every category row has its item (a foreign key, deleted with it).
+                // Every category row has its item (`prune` deletes them together).
                 } else if let data = try statements[literal: "SELECT data FROM items WHERE key = ?"].query([.text(key)], { row in row.blob(0) }).first {
                     let item = try decode(data, key: key)
                     read[key] = item
