@@ -1,20 +1,9 @@
 @testable import AggregateModel
+import AggregateTestSupport
 import Testing
 
 /// `HTMLText.firstImageSource` (bytes, where they decide as Characters do) against the Character search it stands in for.
 @Suite struct ImageSourceTests {
-    /// Deterministic generator (SplitMix64): the same fragments on every run.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// White space of every kind, scalars that join or fold (combining marks, a Prepend scalar (U+0600), ZWJ,
     /// variation selectors, ſ and its kin), CR LF, text in several scripts.
     static let tricky = [
@@ -24,9 +13,9 @@ import Testing
     ]
 
     /// Mostly well-formed image tags among text, with a tricky piece put in here and there.
-    static func fragment(_ g: inout Generator) -> String {
-        func maybe(_ g: inout Generator) -> String { Int.random(in: 0..<6, using: &g) == 0 ? tricky.randomElement(using: &g)! : "" }
-        func space(_ g: inout Generator) -> String { [" ", " ", "  ", "\n", "\r\n", "\t", ""].randomElement(using: &g)! + maybe(&g) }
+    static func fragment(_ g: inout SplitMix64) -> String {
+        func maybe(_ g: inout SplitMix64) -> String { Int.random(in: 0..<6, using: &g) == 0 ? tricky.randomElement(using: &g)! : "" }
+        func space(_ g: inout SplitMix64) -> String { [" ", " ", "  ", "\n", "\r\n", "\t", ""].randomElement(using: &g)! + maybe(&g) }
         var html = ""
         for _ in 0..<Int.random(in: 1...3, using: &g) {
             html += ["<p>", "text ", "", "<a href=\"x\">"].randomElement(using: &g)! + maybe(&g)
@@ -43,7 +32,7 @@ import Testing
     }
 
     @Test func agreesWithTheCharacterSearch() {
-        var g = Generator(state: 7)
+        var g = SplitMix64(seed: 7)
         var found = 0
         for _ in 0..<40_000 {
             let html = Self.fragment(&g)
