@@ -130,11 +130,12 @@ public struct Merger: Sendable {
             rareAreDistinctive: candidate.titleWordsAreDistinctive)
         let ranked = try lookup.rankedTitleCandidates(query)
         var best: (score: Double, key: String)?
-        for other in ranked {
+        // By index: each candidate copied out of the array retained and released its four references.
+        for index in ranked.indices {
             // The mean of two Dice scores: the word score is bounded by the word counts, the pair score by 1.
-            guard (prepared.bound(against: other.normalizedTitle, form: other.form) + 1) / 2 >= settings.titleThreshold else { continue }
-            let score = prepared.score(against: other.normalizedTitle, form: other.form)
-            if score >= settings.titleThreshold, score > (best?.score ?? 0) { best = (score, other.key) }
+            guard (prepared.bound(against: ranked[index].normalizedTitle, form: ranked[index].form) + 1) / 2 >= settings.titleThreshold else { continue }
+            let score = prepared.score(against: ranked[index].normalizedTitle, form: ranked[index].form)
+            if score >= settings.titleThreshold, score > (best?.score ?? 0) { best = (score, ranked[index].key) }
         }
         return try best.flatMap { try lookup.item(key: $0.key) }
     }

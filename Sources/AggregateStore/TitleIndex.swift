@@ -230,11 +230,16 @@ final class TitleIndex {
             }
         }
         var ranked: [(shared: Int, slot: Int32)] = []
-        for slot in pool {
-            let held = slotWords[Int(wordStarts[Int(slot)])..<Int(wordStarts[Int(slot) + 1])]
-            var shared = 0
-            for case let id? in ids where held.contains(id) { shared += 1 }
-            if shared >= needed { ranked.append((shared, slot)) }
+        // On the arrays' storage: a slice of `slotWords` per pooled slot retained and released the array.
+        slotWords.withUnsafeBufferPointer { words in
+            wordStarts.withUnsafeBufferPointer { starts in
+                for slot in pool {
+                    let held = words[Int(starts[Int(slot)])..<Int(starts[Int(slot) + 1])]
+                    var shared = 0
+                    for case let id? in ids where held.contains(id) { shared += 1 }
+                    if shared >= needed { ranked.append((shared, slot)) }
+                }
+            }
         }
         let heads = keyHeads
         ranked.sort { a, b in
