@@ -1,3 +1,4 @@
+import AggregateModel
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,3 +1,4 @@
+import AggregateModel
 import Foundation
 
 /// Headlines reduced to what two publishers of the same story share.
@@ -65,7 +66,7 @@ public enum TitleNormalizer {
     public static func normalize(_ title: String) -> String {
         let stripped = removingPublisherSuffix(title)
         if stripped.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(stripped) }
-        let folded = stripped.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        let folded = HeadlineFolding.fold(stripped)
         // The same scalars as a String's, appended as bytes: appending to its scalar view cost 460 instructions each.
         var out: [UInt8] = []
         out.reserveCapacity(folded.utf8.count)

@@ -128,20 +128,22 @@ public enum TitleSimilarity {
         init(_ sets: WordSets) { self.sets = sets }
     }
 
-    /// A headline's words, adjacent pairs and words with a number, as the score is defined over them.
+    /// A headline's words, adjacent pairs and words with a number, as the score is defined over them: Sets of
+    /// Strings, held as `CanonicalWord`s (the same elements, hashed and compared without normalizing each time:
+    /// these headlines are the ones outside ASCII and inert scalars).
     struct WordSets: Sendable {
-        let words: Set<String>
-        let pairs: Set<String>
-        let numbers: Set<String>
+        let words: Set<CanonicalWord>
+        let pairs: Set<CanonicalWord>
+        let numbers: Set<CanonicalWord>
 
         init(_ normalized: String) {
             self.init(words: TitleNormalizer.words(ofNormalized: normalized))
         }
 
         init(words list: [String]) {
-            words = Set(list)
-            pairs = Set(zip(list, list.dropFirst()).map { $0 + " " + $1 })
-            numbers = Set(list.filter(TitleSimilarity.hasDigit))
+            words = Set(list.map(CanonicalWord.init))
+            pairs = Set(zip(list, list.dropFirst()).map { CanonicalWord($0 + " " + $1) })
+            numbers = Set(list.filter(TitleSimilarity.hasDigit).map(CanonicalWord.init))
         }
     }
 
@@ -150,7 +152,7 @@ public enum TitleSimilarity {
             || (!word.utf8.allSatisfy { $0 < 0x80 } && word.contains(where: \.isNumber))
     }
 
-    static func dice(_ a: Set<String>, _ b: Set<String>) -> Double {
+    static func dice<Element: Hashable>(_ a: Set<Element>, _ b: Set<Element>) -> Double {
         guard !a.isEmpty || !b.isEmpty else { return 0 }
         let (small, large) = a.count <= b.count ? (a, b) : (b, a)
         var shared = 0

@@ -39,8 +39,8 @@ final class TitleIndex {
     private var keyHeads: [(UInt64, UInt64)?] = []
     private var sourceNumbers: [String: Int32] = [:]
     private var slotByKey: [String: Int32] = [:]
-    /// Each distinct word's number (String equality, as SQLite's table and Swift's Sets had it).
-    private var wordIDs: [String: Int32] = [:]
+    /// Each distinct word's number (String equality, as SQLite's table and Swift's Sets had it; see `CanonicalWord`).
+    private var wordIDs: [CanonicalWord: Int32] = [:]
     /// By word number: the slots whose titles hold it, oldest first (by date, then key), so that a look-up reads
     /// only the newest within its range. Dead slots stay; they are skipped when read.
     private var postings: [[Int32]] = []
@@ -65,7 +65,7 @@ final class TitleIndex {
             if let id = recentIDs[index] { return id }
             break
         }
-        return wordIDs[word]
+        return wordIDs[CanonicalWord(word)]
     }
 
     /// `wordIDs[word]` for the word at `position` of a title's words: the recent words' number when it is the
@@ -73,13 +73,13 @@ final class TitleIndex {
     /// searching them.
     private func number(of word: String, at position: Int) -> Int32? {
         if position < recentWords.count, let id = recentIDs[position], recentWords[position] == word { return id }
-        return wordIDs[word]
+        return wordIDs[CanonicalWord(word)]
     }
 
     private func id(of word: String, at position: Int) -> Int32 {
         if let id = number(of: word, at: position) { return id }
         let id = Int32(postings.count)
-        wordIDs[word] = id
+        wordIDs[CanonicalWord(word)] = id
         postings.append([])
         counts.append(0)
         return id
@@ -116,6 +116,8 @@ final class TitleIndex {
     private func precedes(_ a: Int32, _ b: Int32) -> Bool {
         let x = dates[Int(a)], y = dates[Int(b)]
         if x != y { return x < y }
+        // Same date: most often two items of one feed. Their keys' heads, when they differ, order them as the keys.
+        if let p = keyHeads[Int(a)], let q = keyHeads[Int(b)], p != q { return p < q }
         return slots[Int(a)].key.utf8.lexicographicallyPrecedes(slots[Int(b)].key.utf8)
     }
 
@@ -135,12 +137,15 @@ final class TitleIndex {
             return
         }
         // Items mostly arrive in no date order; a binary search and a move of 4-byte numbers keep the order.
-        var low = 0, high = postings[word].count
-        while low < high {
-            let middle = (low + high) / 2
-            if precedes(postings[word][middle], slot) { low = middle + 1 } else { high = middle }
+        let place = postings[word].withUnsafeBufferPointer { list in
+            var low = 0, high = list.count
+            while low < high {
+                let middle = (low + high) / 2
+                if precedes(list[middle], slot) { low = middle + 1 } else { high = middle }
+            }
+            return low
         }
-        postings[word].insert(slot, at: low)
+        postings[word].insert(slot, at: place)
     }
 
     /// Adds an item read back from `items.title_words`.
@@ -159,14 +164,14 @@ final class TitleIndex {
     func frequencies(_ words: [String]) -> [String: Int] {
         var result: [String: Int] = [:]
         for word in words {
-            if let id = wordIDs[word], counts[Int(id)] > 0 { result[word] = counts[Int(id)] }
+            if let id = wordIDs[CanonicalWord(word)], counts[Int(id)] > 0 { result[word] = counts[Int(id)] }
         }
         return result
     }
 
     /// `frequencies` by position: how many titles hold `words[i]`, nil for none.
     func counts(_ words: [String]) -> [Int?] {
-        let ids = words.map { wordIDs[$0] }
+        let ids = words.map { wordIDs[CanonicalWord($0)] }
         recentWords = words
         recentIDs = ids
         return ids.map { id in id.flatMap { counts[Int($0)] > 0 ? counts[Int($0)] : nil } }
@@ -175,27 +180,34 @@ final class TitleIndex {
     /// Items dated within `range` whose titles hold `word`, newest first (then the greater key first, the order
     /// in which SQLite read its index backwards), at most `limit`.
     func candidates(containing word: String, dated range: ClosedRange<Double>, limit: Int) -> [TitleCandidate] {
-        guard let id = wordIDs[word] else { return [] }
+        guard let id = wordIDs[CanonicalWord(word)] else { return [] }
         return slots(holding: id, dated: range, limit: limit).map(candidate)
     }
 
     private func slots(holding id: Int32, dated range: ClosedRange<Double>, limit: Int) -> [Int32] {
-        let list = postings[Int(id)]
-        // The first slot dated after the range, then backwards: newest first, the greater key first.
-        var low = 0, high = list.count
-        while low < high {
-            let middle = (low + high) / 2
-            if dates[Int(list[middle])] <= range.upperBound { low = middle + 1 } else { high = middle }
+        // On the arrays' storage: each read of a property of the index was an exclusivity check.
+        postings[Int(id)].withUnsafeBufferPointer { list in
+            dates.withUnsafeBufferPointer { dates in
+                live.withUnsafeBufferPointer { live in
+                    // The first slot dated after the range, then backwards: newest first, the greater key first.
+                    var low = 0, high = list.count
+                    while low < high {
+                        let middle = (low + high) / 2
+                        if dates[Int(list[middle])] <= range.upperBound { low = middle + 1 } else { high = middle }
+                    }
+                    var found: [Int32] = []
+                    found.reserveCapacity(min(limit, low))
+                    var index = low - 1
+                    while index >= 0 && found.count < limit {
+                        let slot = list[index]
+                        if dates[Int(slot)] < range.lowerBound { break }
+                        if live[Int(slot)] { found.append(slot) }
+                        index -= 1
+                    }
+                    return found
+                }
+            }
         }
-        var found: [Int32] = []
-        var index = low - 1
-        while index >= 0 && found.count < limit {
-            let slot = list[index]
-            if dates[Int(slot)] < range.lowerBound { break }
-            if live[Int(slot)] { found.append(slot) }
-            index -= 1
-        }
-        return found
     }
 
     private func candidate(_ slot: Int32) -> TitleCandidate {
@@ -222,11 +234,15 @@ final class TitleIndex {
         if pooledBy.count < slots.count { pooledBy.append(contentsOf: repeatElement(0, count: slots.count - pooledBy.count)) }
         var pool: [Int32] = []
         pool.reserveCapacity(needed * perWord)
-        for id in ids.prefix(needed) {
-            guard let id else { continue }
-            for slot in slots(holding: id, dated: range, limit: perWord) where sources[Int(slot)] != excluded && pooledBy[Int(slot)] != query {
-                pooledBy[Int(slot)] = query
-                pool.append(slot)
+        let lists = ids.prefix(needed).compactMap { $0 }.map { slots(holding: $0, dated: range, limit: perWord) }
+        sources.withUnsafeBufferPointer { sources in
+            pooledBy.withUnsafeMutableBufferPointer { pooledBy in
+                for list in lists {
+                    for slot in list where sources[Int(slot)] != excluded && pooledBy[Int(slot)] != query {
+                        pooledBy[Int(slot)] = query
+                        pool.append(slot)
+                    }
+                }
             }
         }
         var ranked: [(shared: Int, slot: Int32)] = []

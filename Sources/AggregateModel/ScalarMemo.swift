@@ -3,13 +3,13 @@ import Foundation
 /// A yes-or-no property of Unicode scalars that is slow to work out (Foundation's character sets and
 /// decompositions), worked out once per BMP scalar when first asked and kept. Scalars beyond the BMP are rare
 /// in headlines: they are asked each time. Both threads of a run ask; one lock per batch of questions.
-final class ScalarMemo: @unchecked Sendable {
+public final class ScalarMemo: @unchecked Sendable {
     private let lock = NSLock()
     /// Per BMP scalar: 0 not asked yet, 1 no, 2 yes. Written only under the lock.
     private let answers: UnsafeMutablePointer<UInt8>
     private let property: @Sendable (Unicode.Scalar) -> Bool
 
-    init(_ property: @escaping @Sendable (Unicode.Scalar) -> Bool) {
+    public init(_ property: @escaping @Sendable (Unicode.Scalar) -> Bool) {
         self.property = property
         answers = .allocate(capacity: 0x10000)
         answers.initialize(repeating: 0, count: 0x10000)
@@ -18,16 +18,16 @@ final class ScalarMemo: @unchecked Sendable {
     deinit { answers.deallocate() }
 
     /// `body` given the property, to ask about as many scalars as it needs under one lock.
-    func withAnswers<R>(_ body: (Answers) -> R) -> R {
+    public func withAnswers<R>(_ body: (Answers) -> R) -> R {
         lock.lock()
         defer { lock.unlock() }
         return body(Answers(memo: self))
     }
 
-    struct Answers {
+    public struct Answers {
         fileprivate let memo: ScalarMemo
 
-        func callAsFunction(_ scalar: Unicode.Scalar) -> Bool {
+        public func callAsFunction(_ scalar: Unicode.Scalar) -> Bool {
             guard scalar.value < 0x10000 else { return memo.property(scalar) }
             let slot = memo.answers + Int(scalar.value)
             if slot.pointee == 0 { slot.pointee = memo.property(scalar) ? 2 : 1 }

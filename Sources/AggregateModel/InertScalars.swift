@@ -6,11 +6,11 @@ import Foundation
 ///
 /// Answers are computed with Foundation's decomposition for each BMP scalar when first asked, and kept: a
 /// block of 256 at a time was 100 M instructions at 250 feeds, for the few scalars of each block headlines hold.
-enum InertScalars {
+public enum InertScalars {
     private static let memo = ScalarMemo(isInert)
 
     /// Whether every scalar of `text` is ASCII or inert.
-    static func all(_ text: String) -> Bool {
+    public static func all(_ text: String) -> Bool {
         memo.withAnswers { isInert in
             text.unicodeScalars.allSatisfy { $0.value < 0x80 || isInert($0) }
         }
