@@ -71,7 +71,7 @@ public enum TitleSimilarity {
                 if let kept = form as? KeptHeadline { return byteForm.score(against: ByteHeadline(storage: kept)) }
                 if form == nil, let other = ByteHeadline(other) { return byteForm.score(against: other) }
             }
-            return setScore(against: other, sets: (form as? KeptWordSets)?.sets)
+            return setScore(against: other, sets: (form as? KeptWordSets)?.sets ?? (form as? KeptHeadline)?.wordSets())
         }
 
         /// What the store keeps with the item (see `kept`).
@@ -138,6 +138,12 @@ public enum TitleSimilarity {
 
         init(_ normalized: String) {
             self.init(words: TitleNormalizer.words(ofNormalized: normalized))
+        }
+
+        init(words: Set<CanonicalWord>, pairs: Set<CanonicalWord>, numbers: Set<CanonicalWord>) {
+            self.words = words
+            self.pairs = pairs
+            self.numbers = numbers
         }
 
         init(words list: [String]) {

@@ -104,6 +104,20 @@ import AggregateModel
         #expect(split > raw.count)
     }
 
+    /// A stored byte form met by a headline without one gives that headline the Sets its own text would make.
+    @Test func keptFormsGiveTheSetsOfTheirText() {
+        var compared = 0
+        for title in CorpusStrings.shared.titles + Self.trickyTitles(count: 20_000, seed: 19) {
+            let normalized = TitleNormalizer.normalize(title)
+            guard let kept = TitleSimilarity.Prepared(normalized).form as? KeptHeadline else { continue }
+            let sets = kept.wordSets(), reference = TitleSimilarity.WordSets(words: TitleNormalizer.wordsByCharacters(ofNormalized: normalized))
+            #expect(sets.words == reference.words && sets.pairs == reference.pairs && sets.numbers == reference.numbers, "\(normalized.debugDescription)")
+            #expect(kept.wordSets().words == sets.words)
+            compared += 1
+        }
+        #expect(compared > 10_000)
+    }
+
     /// A headline split by `HeadlineWords` but too long for a byte form is compared by its Sets, made from the same
     /// words.
     @Test func longHeadlinesKeepTheirSets() {
