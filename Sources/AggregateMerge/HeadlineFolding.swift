@@ -50,20 +50,29 @@ enum HeadlineFolding {
         deinit { entries.deallocate() }
 
         func fold(_ text: String) -> String? {
-            var out: [UInt8] = []
-            out.reserveCapacity(text.utf8.count + 8)
             lock.lock()
             defer { lock.unlock() }
+            // Every scalar's answer first (learning one grows the pool), then the folds copied from the pool.
+            var length = 0
             for scalar in text.unicodeScalars {
                 guard scalar.value < 0x10000 else { return nil }
                 let entry = entries + Int(scalar.value)
                 if entry.pointee == 0 { entry.pointee = learn(scalar) }
                 guard entry.pointee != 1 else { return nil }
-                let packed = entry.pointee - 2
-                let offset = Int(packed >> 8), length = Int(packed & 0xFF)
-                out.append(contentsOf: pool[offset..<(offset + length)])
+                length += Int((entry.pointee - 2) & 0xFF)
             }
-            return String(decoding: out, as: UTF8.self)
+            return pool.withUnsafeBufferPointer { pool in
+                String(unsafeUninitializedCapacity: length) { out in
+                    var at = 0
+                    for scalar in text.unicodeScalars {
+                        let packed = entries[Int(scalar.value)] - 2
+                        let offset = Int(packed >> 8), count = Int(packed & 0xFF)
+                        for index in 0..<count { out[at + index] = pool[offset + index] }
+                        at += count
+                    }
+                    return at
+                }
+            }
         }
 
         private func learn(_ scalar: Unicode.Scalar) -> UInt64 {

@@ -50,7 +50,24 @@ final class TitleIndex {
     /// Separates words in `items.title_words`; no word holds a space (see `TitleNormalizer.words`).
     static let separator: Character = " "
 
-    static func joined(_ words: [String]) -> String { words.joined(separator: String(separator)) }
+    /// The words with the separator between them, copied as bytes (`joined(separator:)` cost 4,700 instructions a
+    /// title on the parsing thread).
+    static func joined(_ words: [String]) -> String {
+        let length = words.reduce(max(0, words.count - 1)) { $0 + $1.utf8.count }
+        return String(unsafeUninitializedCapacity: length) { out in
+            var at = 0
+            for (index, var word) in words.enumerated() {
+                if index > 0 {
+                    out[at] = UInt8(ascii: " ")
+                    at += 1
+                }
+                word.withUTF8 { bytes in
+                    for byte in bytes { out[at] = byte; at += 1 }
+                }
+            }
+            return at
+        }
+    }
 
     /// The words of the last `counts` call and their numbers, by position. The same headline's words come back
     /// in `ranked` and, when it is saved, in `add`: hashing each again (a Unicode-normalizing hash unless ASCII)

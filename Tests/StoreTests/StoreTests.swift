@@ -266,6 +266,14 @@ struct StoreTests {
         #expect(TitleCandidate(key: "a", normalizedTitle: "t", sourceID: "s", form: Form(title: "t")) == TitleCandidate(key: "a", normalizedTitle: "t", sourceID: "s"))
     }
 
+    /// Title words are kept joined as `joined(separator:)` joins them, whatever they hold.
+    @Test func titleWordsJoinAsStrings() {
+        let lists: [[String]] = [[], [""], ["", ""], ["a"], ["a", "", "b"], ["été", "中国", "e\u{301}"], ["россия", "x9", "👍🏽"]]
+        for words in lists {
+            #expect(Array(TitleIndex.joined(words).utf8) == Array(words.joined(separator: " ").utf8), "\(words)")
+        }
+    }
+
     /// Counts by position agree with `wordFrequencies`, before and after the words counted are saved (the title
     /// index remembers the words last counted; a word numbered since must not be missed).
     @Test func titleCountsFollowSaves() throws {
