@@ -12,6 +12,7 @@ public struct StoreLookup: MergeLookup {
     public func key(for identity: ItemIdentity) throws -> String? { try store.key(for: identity) }
     public func wordFrequencies(_ words: [String]) throws -> [String: Int] { try store.wordFrequencies(words) }
     public func titleCounts(_ words: [String]) throws -> [Int?] { try store.titleCounts(words) }
+    public func titleCounts(_ words: [String], keys: [CanonicalWord]) throws -> [Int?] { try store.titleCounts(words, keys: keys) }
     public func titleCandidates(containing word: String, dated range: ClosedRange<Date>, limit: Int) throws -> [TitleCandidate] {
         try store.titleCandidates(containing: word, dated: range, limit: limit)
     }

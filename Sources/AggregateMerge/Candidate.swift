@@ -17,6 +17,8 @@ struct Candidate: Sendable {
     /// The normalized title made ready for comparison with others.
     let headline: TitleSimilarity.Prepared
     let titleWords: [String]
+    /// `titleWords` as the store's title index numbers them, made here, off the merging thread.
+    let titleKeys: [CanonicalWord]
     /// Every title word is distinctive (`TitleNormalizer.isDistinctive`): `indexWords` keeps the distinctive words
     /// when there is one, so either all of them are or none is. Worked out here, off the merging thread.
     let titleWordsAreDistinctive: Bool
@@ -62,6 +64,7 @@ struct Candidate: Sendable {
             titleWordsAreDistinctive = titleWords.allSatisfy(TitleNormalizer.isDistinctive)
             headline = TitleSimilarity.Prepared(normalizedTitle, list: list)
         }
+        titleKeys = titleWords.map(CanonicalWord.init)
         let canonical = link.flatMap { CanonicalURL.canonicalize($0, extraTrackingParameters: settings.extraTrackingParameters) }
         let originalID = Self.nonEmpty(entry.id) ?? link
         var identities: [ItemIdentity] = []

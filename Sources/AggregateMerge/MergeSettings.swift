@@ -23,6 +23,8 @@ public protocol MergeLookup {
     func wordFrequencies(_ words: [String]) throws -> [String: Int]
     /// `wordFrequencies` by position: the count of `words[i]` at `i`, nil where it is left out.
     func titleCounts(_ words: [String]) throws -> [Int?]
+    /// The same, with `keys[i]` the `CanonicalWord` of `words[i]` (made beforehand, on another thread).
+    func titleCounts(_ words: [String], keys: [CanonicalWord]) throws -> [Int?]
     /// Items dated within `range` whose titles hold `word` (see `TitleNormalizer.indexWords`), newest first.
     func titleCandidates(containing word: String, dated range: ClosedRange<Date>, limit: Int) throws -> [TitleCandidate]
     func item(key: String) throws -> StoredItem?
@@ -50,6 +52,8 @@ extension MergeLookup {
         let frequencies = try wordFrequencies(words)
         return words.map { frequencies[$0] }
     }
+
+    public func titleCounts(_ words: [String], keys: [CanonicalWord]) throws -> [Int?] { try titleCounts(words) }
 
     public func rankedTitleCandidates(_ query: TitleQuery) throws -> [TitleCandidate] {
         try rankedTitleCandidatesByTitles(query)

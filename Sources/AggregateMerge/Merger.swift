@@ -117,7 +117,7 @@ public struct Merger: Sendable {
         // A true duplicate shares the rarest words of the headline (names, places, numbers): at least two of
         // its three rarest, so it holds the rarest or the second rarest. Only those two postings are read,
         // newest first and bounded, so the work per item does not grow with the store.
-        let counts = try lookup.titleCounts(candidate.titleWords)
+        let counts = try lookup.titleCounts(candidate.titleWords, keys: candidate.titleKeys)
         let rare = zip(candidate.titleWords, counts).compactMap { word, count in count.map { (count: $0, word: word) } }
             .sorted { ($0.count, $0.word) < ($1.count, $1.word) }.prefix(3).map(\.word)
         guard !rare.isEmpty else { return nil }

@@ -325,6 +325,12 @@ public final class Store {
         try loadedTitleIndex().counts(words)
     }
 
+    /// The same, with `keys[i]` the `CanonicalWord` of `words[i]`, made beforehand: saved next under these words,
+    /// the item's title is indexed without looking the words up again.
+    public func titleCounts(_ words: [String], keys: [CanonicalWord]) throws(StoreError) -> [Int?] {
+        try loadedTitleIndex().counts(words, keys: keys)
+    }
+
     /// Items dated within `range` whose titles hold `word`, newest first, at most `limit`.
     public func titleCandidates(containing word: String, dated range: ClosedRange<Date>, limit: Int) throws(StoreError) -> [TitleCandidate] {
         try loadedTitleIndex().candidates(

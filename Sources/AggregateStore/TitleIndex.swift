@@ -74,6 +74,9 @@ final class TitleIndex {
     /// was a tenth of the near-duplicate search.
     private var recentWords: [String] = []
     private var recentIDs: [Int32?] = []
+    /// The recent words' `CanonicalWord`s, when the caller made them (empty otherwise): a word new to the index is
+    /// numbered under it without making it again.
+    private var recentKeys: [CanonicalWord] = []
 
     /// `wordIDs[word]`, from the recent words when it is one of them (a word's number never changes).
     private func number(of word: String) -> Int32? {
@@ -89,14 +92,24 @@ final class TitleIndex {
     /// same word at the same place (a saved headline's words are those last counted, in order), without
     /// searching them.
     private func number(of word: String, at position: Int) -> Int32? {
-        if position < recentWords.count, let id = recentIDs[position], recentWords[position] == word { return id }
-        return wordIDs[CanonicalWord(word)]
+        guard let recent = recentPosition(of: word, at: position) else { return wordIDs[CanonicalWord(word)] }
+        return recentIDs[recent] ?? wordIDs[key(of: word, at: recent)]
+    }
+
+    /// `position` when the recent words hold `word` there.
+    private func recentPosition(of word: String, at position: Int) -> Int? {
+        position < recentWords.count && recentWords[position] == word ? position : nil
+    }
+
+    private func key(of word: String, at position: Int) -> CanonicalWord {
+        guard let recent = recentPosition(of: word, at: position), recent < recentKeys.count else { return CanonicalWord(word) }
+        return recentKeys[recent]
     }
 
     private func id(of word: String, at position: Int) -> Int32 {
         if let id = number(of: word, at: position) { return id }
         let id = Int32(postings.count)
-        wordIDs[CanonicalWord(word)] = id
+        wordIDs[key(of: word, at: position)] = id
         postings.append([])
         counts.append(0)
         return id
@@ -213,8 +226,15 @@ final class TitleIndex {
 
     /// `frequencies` by position: how many titles hold `words[i]`, nil for none.
     func counts(_ words: [String]) -> [Int?] {
-        let ids = words.map { wordIDs[CanonicalWord($0)] }
+        counts(words, keys: words.map(CanonicalWord.init))
+    }
+
+    /// The same, with `keys[i]` the `CanonicalWord` of `words[i]`.
+    func counts(_ words: [String], keys: [CanonicalWord]) -> [Int?] {
+        precondition(keys.count == words.count, "TitleIndex: \(keys.count) keys for \(words.count) words")
+        let ids = keys.map { wordIDs[$0] }
         recentWords = words
+        recentKeys = keys
         recentIDs = ids
         return ids.map { id in id.flatMap { counts[Int($0)] > 0 ? counts[Int($0)] : nil } }
     }

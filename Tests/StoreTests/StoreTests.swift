@@ -297,6 +297,24 @@ struct StoreTests {
         #expect(try store.titleCandidates(containing: "pakistan", dated: range, limit: 10).map(\.key) == ["b"])
     }
 
+    /// A word is one word however it is spelt (Strings compare canonically): counted by its decomposed spelling
+    /// with keys made beforehand, then saved under that spelling, it is the word a precomposed save numbered.
+    @Test func titleWordsAreCountedAsStrings() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Store(path: folder.appendingPathComponent("store.sqlite").path)
+        let composed = ["été", "ohm\u{3A9}"], decomposed = ["e\u{301}te\u{301}", "ohm\u{2126}"]
+        try store.transaction {
+            try store.save(StoredItem(item: makeItem("a", date: 1, categories: ["x"]), contentHash: "h"), identities: [], titleWords: composed, normalizedTitle: "été ohmΩ")
+        }
+        #expect(try store.titleCounts(decomposed, keys: decomposed.map(CanonicalWord.init)) == [1, 1])
+        try store.transaction {
+            try store.save(StoredItem(item: makeItem("b", date: 2, categories: ["x"]), contentHash: "h"), identities: [], titleWords: decomposed, normalizedTitle: "e\u{301}te\u{301} ohm\u{2126}")
+        }
+        #expect(try store.titleCounts(composed) == [2, 2])
+        #expect(try store.titleCounts(["ete", "ohm"]) == [nil, nil])
+    }
+
     @Test func sourceStateRoundTrips() throws {
         let folder = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
