@@ -88,17 +88,17 @@ public enum Publisher {
                 (channel.slug + ".xml", Data(RSSWriter.write(channel, context: context))),
                 (channel.slug + ".atom", Data(AtomWriter.write(channel, context: context))),
                 (channel.slug + ".json", Data(JSONFeedWriter.write(channel, context: context))),
-                (channel.slug + ".html", Data(site.categoryPage(channel).utf8)),
+                (channel.slug + ".html", Data(site.categoryPage(channel))),
             ]
         }
         for (path, data) in rendered.joined() { files[path] = data }
-        files["index.html"] = Data(site.indexPage(all: all, sections: Array(channels.dropLast())).utf8)
+        files["index.html"] = Data(site.indexPage(all: all, sections: Array(channels.dropLast())))
         if input.options.articlePages {
             // Each item once, in the first channel that has it (categories first, then `all`).
             for channel in channels {
                 for item in channel.items {
                     let path = HTMLSite.articlePath(for: item.item.key)
-                    if files[path] == nil { files[path] = Data(site.articlePage(item, in: channel).utf8) }
+                    if files[path] == nil { files[path] = Data(site.articlePage(item, in: channel)) }
                 }
             }
         }

@@ -10,6 +10,8 @@ struct Theme: Sendable {
     /// Files copied as they are to the output folder: `style.css`, and whatever else the theme folder holds
     /// at its top level (images, fonts), by file name.
     let assets: [String: Data]
+    /// The templates are those `BuiltInPages` writes: pages are written by it, not rendered by Mustache.
+    let isBuiltIn: Bool
 
     static func load(themeDirectory: String?) throws(PublishError) -> Theme {
         let builtIn = try builtInDirectory()
@@ -68,7 +70,7 @@ struct Theme: Sendable {
             }
             assets[name] = data
         }
-        return Theme(library: library, assets: assets)
+        return Theme(library: library, assets: assets, isBuiltIn: BuiltInPages.matches(sources.mapValues(\.text)))
     }
 
     /// The folders `load` reads and every file in them: what a publish depends on besides its input.
