@@ -92,6 +92,27 @@ import Testing
         }
     }
 
+    /// The default attribution as written and as Mustache renders it (a leading space makes it another template).
+    @Test func defaultAttributionIsMustaches() throws {
+        let written = try Attribution(template: nil)
+        let rendered = try Attribution(template: " " + Attribution.defaultTemplate)
+        var random = SplitMix64(seed: 5)
+        let links = [nil, "", "https://example.com/a?b=1&c='2'", "ftp://example.com/", "https://é.example/<x>", "/relative"]
+        func credit() -> Credit {
+            Credit(
+                sourceID: "s", name: Self.text(&random), feedURL: links[random.below(links.count)], siteURL: links[random.below(links.count)],
+                link: links[random.below(links.count)])
+        }
+        for round in 0..<500 {
+            let item = Item(
+                key: "k", title: Self.text(&random), link: links[random.below(links.count)], published: nil, updated: nil,
+                firstSeen: Date(timeIntervalSince1970: 0), author: nil, summary: nil, content: nil, tags: [], enclosures: [], image: nil,
+                provenance: Provenance(source: credit(), upstream: random.below(2) == 0 ? nil : credit()),
+                alsoReportedBy: (0..<random.below(4)).map { _ in credit() }, categories: [])
+            #expect(" " + written.html(for: item) == rendered.html(for: item), "round \(round)")
+        }
+    }
+
     /// The escaping of `{{name}}`: Mustache's own on the strings where Characters and bytes could part.
     @Test(arguments: BuiltInPagesTests.awkward)
     func escapingIsMustaches(text: String) throws {
