@@ -102,7 +102,7 @@ public enum Publisher {
                 }
             }
         }
-        files["sources.opml"] = Data(OPMLWriter.sources(input.sources, categories: input.categories, context: context).utf8)
+        files["sources.opml"] = Data(OPMLWriter.sources(input.sources, categories: input.categories, context: context))
         files["feeds.opml"] = Data(OPMLWriter.feeds(channels.map { ($0.slug, $0.title) }, context: context).utf8)
         // Theme files last: a generated file of the same name wins over a theme file.
         for (name, data) in theme.assets where files[name] == nil {
