@@ -8,7 +8,7 @@ import Testing
 @Suite struct BuiltInPagesTests {
     static let builtIn = try! Theme.load(themeDirectory: nil)
     /// The built-in templates rendered by Mustache, as any other theme is.
-    static let mustache = Theme(library: builtIn.library, assets: builtIn.assets, isBuiltIn: false)
+    static let mustache = try! Theme.load(themeDirectory: nil, byMustache: true)
 
     @Test func builtInTemplatesAreTheOnesWritten() throws {
         let folder = try Theme.builtInDirectory()
@@ -30,6 +30,9 @@ import Testing
         }
         try Data("{{title}}".utf8).write(to: theme.appendingPathComponent("extra.mustache"))
         #expect(try Theme.load(themeDirectory: theme.path).isBuiltIn)
+        // A broken template of the folder is still reported when the built-in ones are not parsed.
+        try Data("{{#open}}".utf8).write(to: theme.appendingPathComponent("extra.mustache"))
+        #expect(throws: PublishError.self) { try Theme.load(themeDirectory: theme.path) }
     }
 
     /// One changed template is enough for Mustache to render every page, the built-in partials included.
