@@ -1,8 +1,8 @@
-/// What the HTML pages show, as typed values: `BuiltInPages` writes them as the built-in templates would, any
-/// other theme gets them as Mustache contexts (`context`, the keys of `Theme/README.md`).
-///
-/// Absent values are `nil` here and `false` in the contexts, never missing: a missing key makes Mustache look it
-/// up in the enclosing context and show, say, the outer item's image under a related item.
+// What the HTML pages show, as typed values: `BuiltInPages` writes them as the built-in templates would, any
+// other theme gets them as Mustache contexts (`context`, the keys of `Theme/README.md`).
+//
+// Absent values are `nil` here and `false` in the contexts, never missing: a missing key makes Mustache look it
+// up in the enclosing context and show, say, the outer item's image under a related item.
 
 /// The part of every page that `layout` shows.
 struct PageFrame {
