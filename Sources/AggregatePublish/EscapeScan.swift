@@ -47,6 +47,21 @@ enum EscapeScan {
         }
     }
 
+    /// HTML text as Mustache's `{{name}}` escapes it (`HTMLEscaping`): `&`, `<`, `>`, `"` and `'`.
+    enum HTMLText: Flags {
+        @inline(__always)
+        static func flagged(_ v: SIMD16<UInt8>) -> SIMDMask<SIMD16<Int8>> {
+            (v .== splat(UInt8(ascii: "&"))) .| (v .== splat(UInt8(ascii: "<"))) .| (v .== splat(UInt8(ascii: ">")))
+                .| (v .== splat(UInt8(ascii: "\""))) .| (v .== splat(UInt8(ascii: "'")))
+        }
+
+        @inline(__always)
+        static func flagged(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
+                || byte == UInt8(ascii: "'")
+        }
+    }
+
     /// A vector of `byte`. NOTE: comparing with a vector, not a scalar: the scalar forms of `.==` and `.<` were
     /// compiled lane by lane (4,000 instructions a search instead of a few).
     @inline(__always)

@@ -1,7 +1,8 @@
 import AggregateModel
 import Foundation
 
-/// The HTML pages: front page, one page per category and `all`, optional article pages; contexts for the theme.
+/// The HTML pages: front page, one page per category and `all`, optional article pages; what they show (`PageContent`)
+/// written by `BuiltInPages` for the built-in theme, rendered by Mustache for any other.
 struct HTMLSite {
     let theme: Theme
     let context: FeedContext
@@ -16,50 +17,47 @@ struct HTMLSite {
     static let latestLimit = 10
     static let sectionHeadlines = 5
 
-    func categoryPage(_ channel: Channel) -> String {
-        var page = pageContext(title: "\(channel.title) — \(context.site.title)", current: channel.slug, root: "", feedsOf: channel.slug)
-        page["title"] = channel.title
-        page["description"] = channel.description.isEmpty ? false : channel.description
+    func categoryPage(_ channel: Channel) -> [UInt8] {
+        var frame = self.frame(title: "\(channel.title) — \(context.site.title)", current: channel.slug, root: "", feedsOf: channel.slug)
+        frame.description = channel.description.isEmpty ? nil : channel.description
         // Each item's headline once: related stories show it again under other items.
         let headlines = channel.items.map(headline)
         let related = RelatedStories(channel)
-        page["items"] = channel.items.indices.map { index in
+        let page = CategoryPage(frame: frame, title: channel.title, items: channel.items.indices.map { index in
             card(channel.items[index], headline: headlines[index], related: related.offsets(for: channel.items[index]).map { headlines[$0] }, root: "")
-        }
-        return theme.render("category", page)
+        })
+        return theme.isBuiltIn ? BuiltInPages.category(page) : Array(theme.render("category", page.context).utf8)
     }
 
-    func indexPage(all: Channel, sections: [Channel]) -> String {
-        var page = pageContext(title: context.site.title, current: "index", root: "", feedsOf: all.slug)
-        let hot = Self.hot(all.items).map(headline)
-        page["hasHot"] = !hot.isEmpty
-        page["hot"] = hot
+    func indexPage(all: Channel, sections: [Channel]) -> [UInt8] {
+        let frame = self.frame(title: context.site.title, current: "index", root: "", feedsOf: all.slug)
         let headlines = all.items.map(headline)
         let related = RelatedStories(all)
-        page["latest"] = all.items.indices.prefix(Self.latestLimit).map { index in
-            card(all.items[index], headline: headlines[index], related: related.offsets(for: all.items[index]).map { headlines[$0] }, root: "")
-        }
-        page["sections"] = sections.map { section -> [String: Any] in
-            let items = section.items.prefix(Self.sectionHeadlines).map(headline)
-            return ["slug": section.slug, "title": section.title, "hasItems": !items.isEmpty, "items": items]
-        }
-        return theme.render("index", page)
+        let page = IndexPage(
+            frame: frame,
+            hot: Self.hot(all.items).map(headline),
+            latest: all.items.indices.prefix(Self.latestLimit).map { index in
+                card(all.items[index], headline: headlines[index], related: related.offsets(for: all.items[index]).map { headlines[$0] }, root: "")
+            },
+            sections: sections.map { section in
+                IndexPage.Section(slug: section.slug, title: section.title, items: section.items.prefix(Self.sectionHeadlines).map(headline))
+            })
+        return theme.isBuiltIn ? BuiltInPages.index(page) : Array(theme.render("index", page.context).utf8)
     }
 
-    func articlePage(_ item: PublishedItem, in channel: Channel) -> String {
-        var page = pageContext(title: "\(item.title.isEmpty ? "Untitled" : item.title) — \(context.site.title)", current: "", root: "../", feedsOf: channel.slug)
-        let original = PublicURL.absolute(item.item.provenance.primaryCredit.link) ?? item.link
-        page["canonical"] = original ?? false
-        page["noindex"] = true
-        page["description"] = item.summaryText ?? false
+    func articlePage(_ item: PublishedItem, in channel: Channel) -> [UInt8] {
+        var frame = self.frame(title: "\(item.title.isEmpty ? "Untitled" : item.title) — \(context.site.title)", current: "", root: "../", feedsOf: channel.slug)
+        frame.canonical = PublicURL.absolute(item.item.provenance.primaryCredit.link) ?? item.link
+        frame.noindex = true
+        frame.description = item.summaryText
         var article = card(item, headline: headline(item), related: Self.related(to: item, in: channel).map(headline), root: "../")
-        article["contentHTML"] = item.bodyHTML
+        article.contentHTML = item.bodyHTML
         // The body already shows its own first image: no second copy above it.
         if let image = item.leadImage, item.bodyHTML.contains(image) || item.bodyHTML.contains(XMLEscaping.attribute(image)) {
-            article["leadImage"] = false
+            article.leadImage = nil
         }
-        page["item"] = article
-        return theme.render("article", page)
+        let page = ArticlePage(frame: frame, item: article)
+        return theme.isBuiltIn ? BuiltInPages.article(page) : Array(theme.render("article", page.context).utf8)
     }
 
     /// `articles/` plus a stable hash of the key: keys are URNs and URLs, unfit for file names.
@@ -93,62 +91,54 @@ struct HTMLSite {
         RelatedStories(channel).offsets(for: item).map { channel.items[$0] }
     }
 
-    // MARK: contexts. Absent values are `false`, never missing: a missing key makes Mustache look it up
-    // in the enclosing context and show, say, the outer item's image under a related item.
+    // MARK: page content
 
-    private func pageContext(title: String, current: String, root: String, feedsOf slug: String) -> [String: Any] {
-        var nav: [[String: Any]] = categories.map { ["slug": $0.slug, "title": $0.title, "current": $0.slug == current] }
-        nav.append(["slug": "all", "title": "All stories", "current": current == "all"])
+    private func frame(title: String, current: String, root: String, feedsOf slug: String) -> PageFrame {
+        var nav = categories.map { PageFrame.NavLink(slug: $0.slug, title: $0.title, current: $0.slug == current) }
+        nav.append(PageFrame.NavLink(slug: "all", title: "All stories", current: current == "all"))
         let feedTitle = slug == "all" ? context.site.title : "\(context.site.title) — \(categories.first { $0.slug == slug }?.title ?? slug)"
-        let feeds: [[String: Any]] = [
-            ["type": "application/rss+xml", "title": feedTitle + " (RSS)", "url": context.urls.url(slug + ".xml"), "label": "RSS"],
-            ["type": "application/atom+xml", "title": feedTitle + " (Atom)", "url": context.urls.url(slug + ".atom"), "label": "Atom"],
-            ["type": "application/feed+json", "title": feedTitle + " (JSON Feed)", "url": context.urls.url(slug + ".json"), "label": "JSON Feed"],
-        ]
-        return [
-            "pageTitle": title,
-            "siteTitle": context.site.title,
-            "siteDescription": context.site.description,
-            "language": context.site.language.flatMap { $0.isEmpty ? nil : $0 } ?? false,
-            "description": context.site.description.isEmpty ? false : context.site.description,
-            "canonical": false,
-            "noindex": false,
-            "root": root,
-            "nav": nav,
-            "feeds": feeds,
-        ]
+        return PageFrame(
+            pageTitle: title,
+            siteTitle: context.site.title,
+            siteDescription: context.site.description,
+            language: context.site.language.flatMap { $0.isEmpty ? nil : $0 },
+            description: context.site.description.isEmpty ? nil : context.site.description,
+            canonical: nil,
+            noindex: false,
+            root: root,
+            nav: nav,
+            feeds: [
+                PageFrame.FeedLink(type: "application/rss+xml", title: feedTitle + " (RSS)", url: context.urls.url(slug + ".xml"), label: "RSS"),
+                PageFrame.FeedLink(type: "application/atom+xml", title: feedTitle + " (Atom)", url: context.urls.url(slug + ".atom"), label: "Atom"),
+                PageFrame.FeedLink(
+                    type: "application/feed+json", title: feedTitle + " (JSON Feed)", url: context.urls.url(slug + ".json"), label: "JSON Feed"),
+            ])
     }
 
-    private func headline(_ item: PublishedItem) -> [String: Any] {
-        [
-            "title": item.title.isEmpty ? "Untitled" : item.title,
-            "link": item.link ?? false,
-            "sourceName": item.item.provenance.primaryCredit.name,
-            "datetime": item.publishedRFC3339,
-            "date": FeedDates.human(item.published),
-            "hasOtherSources": item.reportCount > 1,
-            "reportCount": item.reportCount,
-        ]
+    private func headline(_ item: PublishedItem) -> Headline {
+        Headline(
+            title: item.title.isEmpty ? "Untitled" : item.title,
+            link: item.link,
+            sourceName: item.item.provenance.primaryCredit.name,
+            datetime: item.publishedRFC3339,
+            date: FeedDates.human(item.published),
+            reportCount: item.reportCount)
     }
 
     /// The item's card: its `headline` with more about it, and the headlines of `related` stories.
-    private func card(_ item: PublishedItem, headline: [String: Any], related: [[String: Any]], root: String) -> [String: Any] {
-        var card = headline
-        card["author"] = item.author ?? false
-        card["readingTime"] = "\(item.readingMinutes) min read"
-        card["articleURL"] = articlePages ? root + Self.articlePath(for: item.item.key) : false
-        card["leadImage"] = item.leadImage ?? false
-        card["summaryHTML"] = item.summaryHTML ?? false
-        let excerpt: String? = item.summaryHTML == nil ? Self.excerpt(item.bodyHTML) : nil
-        card["excerpt"] = excerpt ?? false
-        card["attributionHTML"] = item.attributionHTML
-        let tags = item.item.tags.filter { !$0.isEmpty }
-        card["hasTags"] = !tags.isEmpty
-        card["tags"] = tags
-        card["hasRelated"] = !related.isEmpty
-        card["related"] = related
-        card["contentHTML"] = false
-        return card
+    private func card(_ item: PublishedItem, headline: Headline, related: [Headline], root: String) -> Card {
+        Card(
+            headline: headline,
+            author: item.author,
+            readingTime: "\(item.readingMinutes) min read",
+            articleURL: articlePages ? root + Self.articlePath(for: item.item.key) : nil,
+            leadImage: item.leadImage,
+            summaryHTML: item.summaryHTML,
+            excerpt: item.summaryHTML == nil ? Self.excerpt(item.bodyHTML) : nil,
+            attributionHTML: item.attributionHTML,
+            tags: item.item.tags.filter { !$0.isEmpty },
+            related: related,
+            contentHTML: nil)
     }
 
     /// The first words of a body shown when the item has no summary.

@@ -3,32 +3,37 @@ import AggregateModel
 /// OPML 2.0 (opml.org/spec2.opml) subscription lists: the configured sources, and the feeds this site publishes.
 enum OPMLWriter {
     /// `sources.opml`: one folder per category holding its sources, in configuration order.
-    static func sources(_ sources: [PublishedSource], categories: [CategorySettings], context: FeedContext) -> String {
-        let a = XMLEscaping.attribute
-        var out = header(title: "\(context.site.title) — sources", context: context)
+    /// NOTE: as bytes, not a String grown by interpolation: 18,000 instructions a source, 22 M for 1,000 sources.
+    static func sources(_ sources: [PublishedSource], categories: [CategorySettings], context: FeedContext) -> [UInt8] {
+        var out = FeedBytes()
+        out.add(header(title: "\(context.site.title) — sources", context: context))
         var listed = 0
         for category in categories {
             // NOTE: a source with a local file as location has no public URL; a file path means nothing to
             // a reader and would leak the server's layout, so it is left out.
             let members = sources.filter { $0.categories.contains(category.slug) && PublicURL.isAbsoluteHTTP($0.feedURL) }
             guard !members.isEmpty else { continue }
-            out += "    <outline text=\"\(a(category.title))\" title=\"\(a(category.title))\">\n"
+            out.add("    <outline text=\""); out.attribute(category.title)
+            out.add("\" title=\""); out.attribute(category.title); out.add("\">\n")
             for source in members {
-                var attributes = "type=\"rss\" text=\"\(a(source.name))\" title=\"\(a(source.name))\" xmlUrl=\"\(a(source.feedURL))\""
-                if let site = PublicURL.absolute(source.siteURL) { attributes += " htmlUrl=\"\(a(site))\"" }
+                out.add("      <outline type=\"rss\" text=\""); out.attribute(source.name)
+                out.add("\" title=\""); out.attribute(source.name)
+                out.add("\" xmlUrl=\""); out.attribute(source.feedURL); out.add("\"")
+                if let site = PublicURL.absolute(source.siteURL) {
+                    out.add(" htmlUrl=\""); out.attribute(site); out.add("\"")
+                }
                 // OPML 2.0 `category`: comma-separated slash-delimited paths; here the slugs, for re-import.
-                attributes += " category=\"\(a(source.categories.map { "/" + $0 }.joined(separator: ",")))\""
-                out += "      <outline \(attributes)/>\n"
+                out.add(" category=\""); out.attribute(source.categories.map { "/" + $0 }.joined(separator: ",")); out.add("\"/>\n")
             }
-            out += "    </outline>\n"
+            out.add("    </outline>\n")
             listed += members.count
         }
         if listed == 0 {
             // OPML 2.0: a body holds at least one outline.
-            out += "    <outline text=\"No sources with a public feed URL\"/>\n"
+            out.add("    <outline text=\"No sources with a public feed URL\"/>\n")
         }
-        out += footer
-        return out
+        out.add(footer)
+        return out.bytes
     }
 
     /// `feeds.opml`: the category feeds and `all`, for subscribers.

@@ -40,7 +40,7 @@ struct PublishedItem: Sendable {
 
     init(_ item: Item, attribution: Attribution) {
         self.item = item
-        title = HTMLText.collapseWhitespace(String(String.UnicodeScalarView(item.title.unicodeScalars.filter(XMLEscaping.isAllowed))))
+        title = HTMLText.collapseWhitespace(XMLEscaping.allowedScalars(item.title))
         link = PublicURL.absolute(item.link) ?? PublicURL.absolute(item.provenance.primaryCredit.link)
         let content = item.content.flatMap { $0.isEmpty ? nil : $0 }
         let summary = item.summary.flatMap { $0.isEmpty ? nil : $0 }

@@ -88,21 +88,21 @@ public enum Publisher {
                 (channel.slug + ".xml", Data(RSSWriter.write(channel, context: context))),
                 (channel.slug + ".atom", Data(AtomWriter.write(channel, context: context))),
                 (channel.slug + ".json", Data(JSONFeedWriter.write(channel, context: context))),
-                (channel.slug + ".html", Data(site.categoryPage(channel).utf8)),
+                (channel.slug + ".html", Data(site.categoryPage(channel))),
             ]
         }
         for (path, data) in rendered.joined() { files[path] = data }
-        files["index.html"] = Data(site.indexPage(all: all, sections: Array(channels.dropLast())).utf8)
+        files["index.html"] = Data(site.indexPage(all: all, sections: Array(channels.dropLast())))
         if input.options.articlePages {
             // Each item once, in the first channel that has it (categories first, then `all`).
             for channel in channels {
                 for item in channel.items {
                     let path = HTMLSite.articlePath(for: item.item.key)
-                    if files[path] == nil { files[path] = Data(site.articlePage(item, in: channel).utf8) }
+                    if files[path] == nil { files[path] = Data(site.articlePage(item, in: channel)) }
                 }
             }
         }
-        files["sources.opml"] = Data(OPMLWriter.sources(input.sources, categories: input.categories, context: context).utf8)
+        files["sources.opml"] = Data(OPMLWriter.sources(input.sources, categories: input.categories, context: context))
         files["feeds.opml"] = Data(OPMLWriter.feeds(channels.map { ($0.slug, $0.title) }, context: context).utf8)
         // Theme files last: a generated file of the same name wins over a theme file.
         for (name, data) in theme.assets where files[name] == nil {

@@ -6,12 +6,17 @@ struct Theme: Sendable {
     /// Templates the site renders; a theme folder may replace any of them and add partials.
     static let requiredTemplates = ["layout", "index", "category", "article", "item", "headline"]
 
+    /// The parsed templates. Without the required ones when `isBuiltIn`: nothing renders them.
     let library: MustacheLibrary
     /// Files copied as they are to the output folder: `style.css`, and whatever else the theme folder holds
     /// at its top level (images, fonts), by file name.
     let assets: [String: Data]
+    /// The templates are those `BuiltInPages` writes: pages are written by it, not rendered by Mustache.
+    let isBuiltIn: Bool
 
-    static func load(themeDirectory: String?) throws(PublishError) -> Theme {
+    /// Reads the templates and assets; `byMustache` has Mustache render every page, the built-in theme's too (what
+    /// `BuiltInPages` is compared with).
+    static func load(themeDirectory: String?, byMustache: Bool = false) throws(PublishError) -> Theme {
         let builtIn = try builtInDirectory()
         var sources: [String: (path: String, text: String)] = [:]
         var assetPaths = ["style.css": builtIn + "/style.css"]
@@ -46,8 +51,11 @@ struct Theme: Sendable {
                 sources[String(name.dropLast(".mustache".count))] = (path, String(decoding: data, as: UTF8.self))
             }
         }
+        let isBuiltIn = !byMustache && BuiltInPages.matches(sources.mapValues(\.text))
         var library = MustacheLibrary()
-        for (name, source) in sources {
+        // NOTE: the built-in templates are not parsed when `BuiltInPages` writes their pages (10 M instructions a
+        // publish); other templates of the folder still are, so that a broken one is reported as before.
+        for (name, source) in sources where !(isBuiltIn && requiredTemplates.contains(name)) {
             do {
                 library.register(try MustacheTemplate(string: source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
@@ -68,7 +76,7 @@ struct Theme: Sendable {
             }
             assets[name] = data
         }
-        return Theme(library: library, assets: assets)
+        return Theme(library: library, assets: assets, isBuiltIn: isBuiltIn)
     }
 
     /// The folders `load` reads and every file in them: what a publish depends on besides its input.

@@ -37,6 +37,16 @@ import Testing
         #expect(XMLEscaping.attribute(input) == attribute)
     }
 
+    /// The byte check of `allowedScalars` against the scalar filter, on forbidden scalars where they can hide.
+    @Test(arguments: [
+        "", "plain title", "tab\tLF\nCR\r", "bell\u{7}", "nul\u{0}end", "\u{FFFE}", "x\u{FFFF}y", "\u{FFFD}\u{FFFC}", "\u{EFBF}",
+        "\u{F000}\u{FFBE}", "é\u{1F}à", "\u{1F}", "emoji 🎉 \u{FFFE}", "\u{7F}\u{80}\u{9F}", "\u{10FFFF}",
+    ])
+    func allowedScalars(input: String) {
+        #expect(XMLEscaping.allowedScalars(input) == XMLEscaping.allowedScalarsByScalars(input))
+        #expect(Array(XMLEscaping.allowedScalars(input).utf8) == Array(XMLEscaping.allowedScalarsByScalars(input).utf8))
+    }
+
     @Test(arguments: [
         ("<p>Hello <b>big</b> world</p>", "Hello big world", 3),
         ("<p>Fish &amp; chips&nbsp;&#8212; &#x263A;</p>", "Fish & chips \u{2014} \u{263A}", 2),
