@@ -232,6 +232,25 @@ struct StoreTests {
         #expect(try reopened.key(for: guid(1)) == nil)
     }
 
+    /// An item listed twice in a category, or in two categories equal as Strings (canonically equivalent), is stored
+    /// in it once, under the first spelling.
+    @Test func anItemIsStoredOnceInEachCategory() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Store(path: folder.appendingPathComponent("store.sqlite").path)
+        try store.transaction {
+            try store.save(StoredItem(item: makeItem("a", date: 1, categories: ["x", "y", "x"]), contentHash: "h"), identities: [], titleWords: [], normalizedTitle: "")
+            try store.save(StoredItem(item: makeItem("b", date: 2, categories: ["caf\u{E9}", "cafe\u{301}", "y"]), contentHash: "h"), identities: [], titleWords: [], normalizedTitle: "")
+            // Saved again: the rows it had are replaced, not added to.
+            try store.save(StoredItem(item: makeItem("a", date: 3, categories: ["y", "x", "y"]), contentHash: "h2"), identities: [], titleWords: [], normalizedTitle: "")
+        }
+        #expect(try store.itemCountsByCategory() == ["x": 1, "y": 2, "caf\u{E9}": 1])
+        #expect(try store.latestItems(category: "caf\u{E9}", limit: 10).map(\.key) == ["b"])
+        #expect(try store.latestItems(category: "cafe\u{301}", limit: 10).isEmpty, "SQLite compares the bytes")
+        #expect(try store.latestItems(category: "y", limit: 10).map(\.key) == ["a", "b"])
+        #expect(try store.integrityProblem() == nil)
+    }
+
     /// A first run's store has no journal to roll back with: a failed unit abandons it, and nothing is left
     /// at its path or beside it; a store opened in place at that path afterwards starts empty.
     @Test func aFreshStoreThatFailsLeavesNothing() throws {
