@@ -292,13 +292,10 @@ public final class Store {
 
     /// The identity's bytes hashed (SQLite compares them as bytes; String hashing would normalize Unicode first).
     private static func hash(_ identity: ItemIdentity) -> Int {
-        var hasher = Hasher()
         var kind = identity.kind.rawValue
         var value = identity.value
-        kind.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        hasher.combine(0x1F as UInt8)
-        value.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        return hasher.finalize()
+        let seed = kind.withUTF8 { ByteHash.hash(UnsafeRawBufferPointer($0), seed: 0) }
+        return Int(truncatingIfNeeded: value.withUTF8 { ByteHash.hash(UnsafeRawBufferPointer($0), seed: seed) })
     }
 
     /// An item as `save` stores it, and its title words as the store keeps them: made beforehand, on any thread.
