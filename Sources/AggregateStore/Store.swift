@@ -366,7 +366,22 @@ public final class Store {
         if !isNew { try statements[literal: "DELETE FROM item_categories WHERE key = ?"].run([.text(item.key)]) }
         // Each category once, the first of equal ones kept, as a Set of them did (1,300 instructions an item to make).
         let categories = item.categories
+        var held: String?
         for (position, category) in categories.enumerated() where !categories[..<position].contains(category) {
+            guard let first = held else {
+                held = category
+                continue
+            }
+            held = nil
+            // Two to a statement, as identities. OR IGNORE, so that no row can abort the statement (which would need a
+            // statement journal), and a row already there is an error all the same, as it is for one row alone.
+            try statements[literal: "INSERT OR IGNORE INTO item_categories (category, date, key, source_id) VALUES (?, ?, ?, ?), (?, ?, ?, ?)"]
+                .run([.text(first), .real(date), .text(item.key), .text(sourceID), .text(category), .real(date), .text(item.key), .text(sourceID)])
+            guard db.changes == 2 else {
+                throw .sql(path: path, message: "UNIQUE constraint failed: item_categories.category, item_categories.date, item_categories.key", statement: "INSERT INTO item_categories")
+            }
+        }
+        if let category = held {
             try statements[literal: "INSERT INTO item_categories (category, date, key, source_id) VALUES (?, ?, ?, ?)"]
                 .run([.text(category), .real(date), .text(item.key), .text(sourceID)])
         }

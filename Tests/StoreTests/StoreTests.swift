@@ -243,12 +243,34 @@ struct StoreTests {
             try store.save(StoredItem(item: makeItem("b", date: 2, categories: ["caf\u{E9}", "cafe\u{301}", "y"]), contentHash: "h"), identities: [], titleWords: [], normalizedTitle: "")
             // Saved again: the rows it had are replaced, not added to.
             try store.save(StoredItem(item: makeItem("a", date: 3, categories: ["y", "x", "y"]), contentHash: "h2"), identities: [], titleWords: [], normalizedTitle: "")
+            try store.save(StoredItem(item: makeItem("c", date: 0, categories: ["z", "x", "w"]), contentHash: "h"), identities: [], titleWords: [], normalizedTitle: "")
         }
-        #expect(try store.itemCountsByCategory() == ["x": 1, "y": 2, "caf\u{E9}": 1])
+        #expect(try store.itemCountsByCategory() == ["x": 2, "y": 2, "caf\u{E9}": 1, "z": 1, "w": 1])
         #expect(try store.latestItems(category: "caf\u{E9}", limit: 10).map(\.key) == ["b"])
         #expect(try store.latestItems(category: "cafe\u{301}", limit: 10).isEmpty, "SQLite compares the bytes")
         #expect(try store.latestItems(category: "y", limit: 10).map(\.key) == ["a", "b"])
         #expect(try store.integrityProblem() == nil)
+    }
+
+    /// A category row already there (an item said new that is not) fails the save, whether the item's categories
+    /// are written one or two to a statement, and nothing of the unit stays.
+    @Test(arguments: [["x"], ["x", "y"], ["y", "x", "z"]]) func aCategoryRowWrittenTwiceFails(categories: [String]) throws {
+        let folder = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Store(path: folder.appendingPathComponent("store.sqlite").path)
+        let item = makeItem("a", date: 1, categories: categories)
+        try store.transaction {
+            try store.save(StoredItem(item: item, contentHash: "h"), identities: [], titleWords: [], normalizedTitle: "", isNew: true)
+        }
+        #expect(throws: StoreError.self) {
+            try store.transaction {
+                try store.save(StoredItem(item: makeItem("b", date: 2, categories: ["x"]), contentHash: "h"), identities: [], titleWords: [], normalizedTitle: "")
+                try store.save(StoredItem(item: item, contentHash: "h2"), identities: [], titleWords: [], normalizedTitle: "", isNew: true)
+            }
+        }
+        #expect(try store.item(key: "b") == nil)
+        #expect(try store.item(key: "a")?.contentHash == "h")
+        #expect(try store.itemCountsByCategory() == Dictionary(uniqueKeysWithValues: categories.map { ($0, 1) }))
     }
 
     /// A first run's store has no journal to roll back with: a failed unit abandons it, and nothing is left
