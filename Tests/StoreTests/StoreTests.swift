@@ -206,6 +206,73 @@ struct StoreTests {
         #expect(try reopened.integrityProblem() == nil)
     }
 
+    /// Identities are written two to a statement: whatever their number, the first to claim a value keeps it,
+    /// within one call as across calls, in a store made in place as in one made by `fresh`.
+    @Test(arguments: [false, true]) func identitiesKeepTheirFirstItemWrittenInPairs(fresh: Bool) throws {
+        let folder = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("store.sqlite").path
+        let store = fresh ? try Store.fresh(path: path) : try Store(path: path)
+        func url(_ n: Int) -> ItemIdentity { ItemIdentity(kind: .url, value: "https://example.org/\(n)") }
+        func guid(_ n: Int) -> ItemIdentity { ItemIdentity(kind: .guid, value: "s1\u{1F}\(n)") }
+        let calls: [(key: String, identities: [ItemIdentity])] = [
+            ("k0", []), ("k1", [url(1)]), ("k2", [url(2), guid(2)]), ("k3", [url(3), guid(3), url(1)]),
+            ("k4", [url(4), url(4), guid(4), guid(2), url(5)]), ("k5", [guid(5), url(5), url(6), guid(6)]),
+        ]
+        try store.transaction {
+            for (key, identities) in calls { try store.addIdentities(identities, key: key) }
+        }
+        try store.finish()
+        let reopened = try Store(path: path)
+        let expected = [
+            (url(1), "k1"), (url(2), "k2"), (guid(2), "k2"), (url(3), "k3"), (guid(3), "k3"), (url(4), "k4"), (guid(4), "k4"),
+            (url(5), "k4"), (guid(5), "k5"), (url(6), "k5"), (guid(6), "k5"),
+        ]
+        for (identity, key) in expected { #expect(try reopened.key(for: identity) == key, "\(identity)") }
+        #expect(try reopened.key(for: guid(1)) == nil)
+    }
+
+    /// An item listed twice in a category, or in two categories equal as Strings (canonically equivalent), is stored
+    /// in it once, under the first spelling.
+    @Test func anItemIsStoredOnceInEachCategory() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Store(path: folder.appendingPathComponent("store.sqlite").path)
+        try store.transaction {
+            try store.save(StoredItem(item: makeItem("a", date: 1, categories: ["x", "y", "x"]), contentHash: "h"), identities: [], titleWords: [], normalizedTitle: "")
+            try store.save(StoredItem(item: makeItem("b", date: 2, categories: ["caf\u{E9}", "cafe\u{301}", "y"]), contentHash: "h"), identities: [], titleWords: [], normalizedTitle: "")
+            // Saved again: the rows it had are replaced, not added to.
+            try store.save(StoredItem(item: makeItem("a", date: 3, categories: ["y", "x", "y"]), contentHash: "h2"), identities: [], titleWords: [], normalizedTitle: "")
+            try store.save(StoredItem(item: makeItem("c", date: 0, categories: ["z", "x", "w"]), contentHash: "h"), identities: [], titleWords: [], normalizedTitle: "")
+        }
+        #expect(try store.itemCountsByCategory() == ["x": 2, "y": 2, "caf\u{E9}": 1, "z": 1, "w": 1])
+        #expect(try store.latestItems(category: "caf\u{E9}", limit: 10).map(\.key) == ["b"])
+        #expect(try store.latestItems(category: "cafe\u{301}", limit: 10).isEmpty, "SQLite compares the bytes")
+        #expect(try store.latestItems(category: "y", limit: 10).map(\.key) == ["a", "b"])
+        #expect(try store.integrityProblem() == nil)
+    }
+
+    /// A category row already there (an item said new that is not) fails the save, whether the item's categories
+    /// are written one or two to a statement, and nothing of the unit stays.
+    @Test(arguments: [["x"], ["x", "y"], ["y", "x", "z"]]) func aCategoryRowWrittenTwiceFails(categories: [String]) throws {
+        let folder = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Store(path: folder.appendingPathComponent("store.sqlite").path)
+        let item = makeItem("a", date: 1, categories: categories)
+        try store.transaction {
+            try store.save(StoredItem(item: item, contentHash: "h"), identities: [], titleWords: [], normalizedTitle: "", isNew: true)
+        }
+        #expect(throws: StoreError.self) {
+            try store.transaction {
+                try store.save(StoredItem(item: makeItem("b", date: 2, categories: ["x"]), contentHash: "h"), identities: [], titleWords: [], normalizedTitle: "")
+                try store.save(StoredItem(item: item, contentHash: "h2"), identities: [], titleWords: [], normalizedTitle: "", isNew: true)
+            }
+        }
+        #expect(try store.item(key: "b") == nil)
+        #expect(try store.item(key: "a")?.contentHash == "h")
+        #expect(try store.itemCountsByCategory() == Dictionary(uniqueKeysWithValues: categories.map { ($0, 1) }))
+    }
+
     /// A first run's store has no journal to roll back with: a failed unit abandons it, and nothing is left
     /// at its path or beside it; a store opened in place at that path afterwards starts empty.
     @Test func aFreshStoreThatFailsLeavesNothing() throws {
