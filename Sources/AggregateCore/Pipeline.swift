@@ -77,9 +77,8 @@ public struct Pipeline {
             var visible = Set(input.allItems.map(\.key))
             for items in input.itemsByCategory.values { visible.formUnion(items.map(\.key)) }
             let horizon = options.now.addingTimeInterval(-max(configuration.site.dedupe.window, 7 * 86_400))
-            _ = try store.transaction { try store.prune(visible: visible, before: horizon) }
-            // Rendering reads nothing from the store: a first run's store goes to disk meanwhile.
-            try store.seal()
+            // Rendering reads nothing from the store: a first run's store is pruned and goes to disk meanwhile.
+            try store.seal(pruning: visible, before: horizon)
             let memo = PublishMemo(
                 inputDigest: Publication.digest(configuration: configuration, input: input),
                 file: (cache as NSString).appendingPathComponent(CacheFile.publication))

@@ -103,6 +103,31 @@ public final class Store {
     /// the file in place. The store cannot be used after. Does nothing for a store opened in place.
     /// NOTE: a first run renders its outputs meanwhile; waiting for the disk (0.1 s over 1,000 feeds) came after.
     public func seal() throws(StoreError) {
+        try seal(deleting: [])
+    }
+
+    /// `prune`, then `seal`. For a store made by `fresh`, the sealing job deletes the items, before it builds the
+    /// deferred indexes (over fewer rows), while the caller goes on; a store opened in place prunes here, in a
+    /// transaction, and stays open. Returns how many items go.
+    /// NOTE: a first run over 1,000 feeds prunes ~5,700 of the items it saved: 65 ms of the merging thread, waited
+    /// for before rendering could start.
+    @discardableResult
+    public func seal(pruning visible: Set<String>, before date: Date) throws(StoreError) -> Int {
+        guard finalPath != nil, sealing == nil else {
+            do {
+                return try transaction { try prune(visible: visible, before: date) }
+            } catch let error as StoreError {
+                throw error
+            } catch {
+                throw .sql(path: path, message: "\(error)", statement: "prune")
+            }
+        }
+        let doomed = try prunable(visible: visible, before: date)
+        try seal(deleting: doomed)
+        return doomed.count
+    }
+
+    private func seal(deleting doomed: [String]) throws(StoreError) {
         guard finalPath != nil, sealing == nil else { return }
         statements.removeAll()
         // The connection is the job's from here: nothing uses the store again until `finish` waits for the job.
@@ -110,6 +135,15 @@ public final class Store {
         sealing = job
         DispatchQueue.global().async { [path] in
             do throws(StoreError) {
+                if !doomed.isEmpty {
+                    let categories = try job.db.prepare(Self.deleteCategoryRows.description), items = try job.db.prepare(Self.deleteItem.description)
+                    try job.db.execute("BEGIN")
+                    for key in doomed {
+                        try categories.run([.text(key)])
+                        try items.run([.text(key)])
+                    }
+                    try job.db.execute("COMMIT")
+                }
                 try job.db.execute(Self.deferredIndexes.map(\.sql).joined())
                 // Built without a journal: every committed page is already in the file, none in a log. The file
                 // is marked for WAL as every store is, and nothing may be open on it when it is synced and moved.
@@ -473,6 +507,19 @@ public final class Store {
     /// Their identities stay, so that a source still listing one does not bring it back as new.
     @discardableResult
     public func prune(visible: Set<String>, before: Date) throws(StoreError) -> Int {
+        let doomed = try prunable(visible: visible, before: before)
+        for key in doomed {
+            try statements[literal: Self.deleteCategoryRows].run([.text(key)])
+            try statements[literal: Self.deleteItem].run([.text(key)])
+            // Not loaded, the index will be read as the table is now.
+            titleIndex?.remove(key: key)
+        }
+        return doomed.count
+    }
+
+    /// The keys `prune` deletes.
+    private func prunable(visible: Set<String>, before: Date) throws(StoreError) -> [String] {
+        try unsealed()
         // The title index, when a merge loaded it, holds every item's date: no need to read the whole table.
         let old: [String]
         if let titleIndex {
@@ -480,16 +527,11 @@ public final class Store {
         } else {
             old = try statements["SELECT key FROM items WHERE date < ?"].query([.real(before.timeIntervalSince1970)]) { row in row.text(0) ?? "" }
         }
-        var removed = 0
-        for key in old where !visible.contains(key) {
-            try statements[literal: "DELETE FROM item_categories WHERE key = ?"].run([.text(key)])
-            try statements[literal: "DELETE FROM items WHERE key = ?"].run([.text(key)])
-            // Not loaded, the index will be read as the table is now.
-            titleIndex?.remove(key: key)
-            removed += 1
-        }
-        return removed
+        return old.filter { !visible.contains($0) }
     }
+
+    private static let deleteCategoryRows: StaticString = "DELETE FROM item_categories WHERE key = ?"
+    private static let deleteItem: StaticString = "DELETE FROM items WHERE key = ?"
 
     /// Number of items each source is primary for.
     public func itemCountsBySource() throws(StoreError) -> [String: Int] {

@@ -173,6 +173,32 @@ struct StoreTests {
         #expect(try store.integrityProblem() == nil)
     }
 
+    /// Pruning while sealing leaves the rows `prune` leaves: a first run's store prunes on its sealing job, a store
+    /// in place here, and stays open.
+    @Test(arguments: [true, false]) func sealingPrunesAsPruneDoes(fresh: Bool) throws {
+        let folder = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("store.sqlite").path
+        let store = fresh ? try Store.fresh(path: path) : try Store(path: path)
+        try store.transaction {
+            for (key, date) in [("old", 10.0), ("older", 5.0), ("shown", 20.0), ("new", 500.0)] {
+                try store.save(StoredItem(item: makeItem(key, date: date, categories: ["x", "y"]), contentHash: "h"),
+                               identities: [ItemIdentity(kind: .url, value: "https://example.org/\(key)")], titleWords: [key], normalizedTitle: key)
+            }
+        }
+        #expect(try store.seal(pruning: ["shown"], before: Date(timeIntervalSince1970: 100)) == 2)
+        if fresh {
+            #expect(throws: StoreError.self) { try store.item(key: "new") }
+            try store.finish()
+        }
+        let reopened = fresh ? try Store(path: path) : store
+        #expect(try reopened.itemCountsByCategory() == ["x": 2, "y": 2])
+        #expect(try reopened.latestItems(category: "x", limit: 10).map(\.key) == ["new", "shown"])
+        #expect(try reopened.item(key: "old") == nil && reopened.item(key: "older") == nil)
+        #expect(try reopened.key(for: ItemIdentity(kind: .url, value: "https://example.org/old")) == "old")
+        #expect(try reopened.integrityProblem() == nil)
+    }
+
     /// A first run's store answers identity look-ups from what it saved, before and after `finish`.
     @Test func aFreshStoreFindsTheIdentitiesItSaved() throws {
         let folder = try TestPaths.temporaryDirectory()
