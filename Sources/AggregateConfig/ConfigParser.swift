@@ -31,6 +31,8 @@ struct ConfigParser {
 
     let file: String
     let directory: URL
+    /// Paths resolved without making a URL, where that gives the same path.
+    private let plainPaths: PlainPath
     private var problems: [ConfigProblem] = []
     private var section = Section.none
     private var siteLine: Int?
@@ -51,14 +53,14 @@ struct ConfigParser {
     init(file: String, directory: URL) {
         self.file = file
         self.directory = directory
+        plainPaths = PlainPath(directory: directory.path)
     }
 
     mutating func parse(_ text: String) -> Result<Configuration, ConfigError> {
         var lineNumber = 0
         var body = Substring(text)
         if body.first == "\u{FEFF}" { body = body.dropFirst() }
-        // Character-wise split: "\r\n" is one Character in Swift, so split on both forms.
-        for rawLine in body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+        for rawLine in ConfigLineScanner.lines(body) {
             lineNumber += 1
             let line = ConfigLineScanner.stripComment(rawLine)
             if line.isEmpty { continue }
@@ -244,6 +246,7 @@ struct ConfigParser {
     /// Relative paths are relative to the folder of the configuration file, not the working directory.
     private func resolve(_ path: String) -> String {
         let expanded = path.hasPrefix("~/") ? NSString(string: path).expandingTildeInPath : path
+        if let plain = plainPaths.resolved(expanded) { return plain }
         return URL(fileURLWithPath: expanded, relativeTo: directory).standardizedFileURL.path
     }
 
@@ -280,7 +283,8 @@ struct ConfigParser {
         }
 
         var location = written
-        if written.lowercased().hasPrefix("http:") || written.lowercased().hasPrefix("https:") {
+        let lowered = written.lowercased()
+        if lowered.hasPrefix("http:") || lowered.hasPrefix("https:") {
             do { location = try ScalarValues.webURL(written) } catch { report(number, "source location: \(error.message)") }
         } else if ScalarValues.hasScheme(written) {
             let scheme = written.prefix(while: { $0 != ":" })
@@ -340,8 +344,7 @@ struct ConfigParser {
                 case "allow_private_networks": settings.allowPrivateNetworks = try ScalarValues.yesNo(value)
                 case "exclude": settings.exclude = try pattern(value, at: number)
                 case "categories":
-                    for raw in value.split(separator: ",", omittingEmptySubsequences: false) {
-                        let slug = String(raw)
+                    for slug in ConfigLineScanner.commaSeparated(value) {
                         if slug.isEmpty { throw ValueError("empty slug in \"\(value)\"; write slugs separated by commas without spaces: china,political") }
                         if slug == ScalarValues.reservedSlug {
                             throw ValueError("\"all\" is the merged feed of every source and needs no listing; name the source's own categories")
