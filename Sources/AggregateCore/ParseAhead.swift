@@ -24,8 +24,11 @@ final class ParseAhead: @unchecked Sendable {
         let preparer: EntryPreparer
     }
 
-    /// Bodies handed in and not yet taken back: bounds the memory held by waiting bodies and parses.
+    /// Bodies handed in and not yet taken back: bounds the memory held by waiting bodies and parses, with `byteLimit`.
     let limit: Int
+    /// Bytes of the bodies handed in and not yet taken back (a local file's once read): a few large bodies fill
+    /// the queue as many small ones do.
+    let byteLimit: Int
     // Guarded by `condition`.
     private let condition = NSCondition()
     /// Jobs not started, in the order handed in (numbered in that order from 0, as their results).
@@ -34,12 +37,16 @@ final class ParseAhead: @unchecked Sendable {
     private var submitted = 0
     /// Results by the number of their job; `taken` is the number of the next one to hand back.
     private var results: [Int: (index: Int, result: ParsedOutcome)] = [:]
+    /// By job number, the bytes of its body known so far; `heldBytes` their sum.
+    private var bodyBytes: [Int: Int] = [:]
+    private var heldBytes = 0
     private var taken = 0
     private var closed = false
     private var trash: [ParsedOutcome] = []
 
-    init(limit: Int = 4) {
+    init(limit: Int = 4, byteLimit: Int = .max) {
         self.limit = max(1, limit)
+        self.byteLimit = byteLimit
         let thread = Thread { [self] in work() }
         // Parsing recurses in libxml2 and Swift; give the worker the stack a main thread has.
         thread.stackSize = 8 << 20
@@ -50,6 +57,7 @@ final class ParseAhead: @unchecked Sendable {
     func submit(_ job: Job) {
         condition.lock()
         jobs.append(job)
+        if case .fetched(let outcome) = job.body { hold(Self.bytes(of: outcome), for: submitted) }
         submitted += 1
         condition.broadcast()
         condition.unlock()
@@ -62,6 +70,24 @@ final class ParseAhead: @unchecked Sendable {
         return submitted - taken
     }
 
+    /// Whether the caller must take a result back before handing in more: `limit` bodies wait, or `byteLimit`
+    /// bytes of them.
+    var isFull: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return submitted - taken >= limit || heldBytes >= byteLimit
+    }
+
+    private static func bytes(of outcome: FetchOutcome) -> Int {
+        guard case .success(let response) = outcome.result else { return 0 }
+        return response.body.count
+    }
+
+    private func hold(_ bytes: Int, for number: Int) {
+        bodyBytes[number] = bytes
+        heldBytes += bytes
+    }
+
     /// The next result in order, parsing bodies nobody has started while it waits for it; nil when nothing is
     /// pending.
     func next() -> (Int, ParsedOutcome)? {
@@ -72,7 +98,7 @@ final class ParseAhead: @unchecked Sendable {
                 condition.unlock()
                 let outcome = Self.run(job)
                 condition.lock()
-                results[number] = outcome
+                store(outcome, of: job, number: number)
             } else {
                 condition.wait()
             }
@@ -89,8 +115,15 @@ final class ParseAhead: @unchecked Sendable {
 
     private func takeLocked() -> (Int, ParsedOutcome)? {
         guard let outcome = results.removeValue(forKey: taken) else { return nil }
+        heldBytes -= bodyBytes.removeValue(forKey: taken) ?? 0
         taken += 1
         return (outcome.index, outcome.result)
+    }
+
+    /// Under the lock: a local file's body counts once read.
+    private func store(_ outcome: (index: Int, result: ParsedOutcome), of job: Job, number: Int) {
+        if case .local = job.body { hold(Self.bytes(of: outcome.result.outcome), for: number) }
+        results[number] = outcome
     }
 
     /// The oldest job not started, with its number, taken off the queue.
@@ -144,7 +177,7 @@ final class ParseAhead: @unchecked Sendable {
             freed.removeAll()
             let outcome = Self.run(job)
             condition.lock()
-            results[number] = outcome
+            store(outcome, of: job, number: number)
             condition.broadcast()
             condition.unlock()
         }

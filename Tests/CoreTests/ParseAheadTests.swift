@@ -42,4 +42,34 @@ struct ParseAheadTests {
         #expect(seen == order)
         #expect(parser.waiting == 0)
     }
+
+    /// Bodies count by their bytes too: two large bodies fill a queue that would take a hundred, and taking one
+    /// back empties it enough.
+    @Test func largeBodiesFillTheQueue() throws {
+        let preparer = EntryPreparer(merger: Merger(), router: try Router(rules: []), categories: ["news"], now: Date(timeIntervalSince1970: 1_800_000_000))
+        let sizes = (0..<3).map { Self.feed($0 * 6 + 5).count }
+        let parser = ParseAhead(limit: 100, byteLimit: sizes[0] + sizes[1])
+        for (position, number) in [5, 11, 17].enumerated() {
+            #expect(!parser.isFull, "\(position) bodies handed in")
+            let source = SourceSettings(id: "s\(number)", location: "https://example.org/\(number).xml", name: "S", categories: ["news"])
+            let response = FetchResponse(sourceID: source.id, status: 200, body: Self.feed(number), finalURL: source.location)
+            parser.submit(ParseAhead.Job(
+                index: number, body: .fetched(FetchOutcome(request: FetchRequest(sourceID: source.id, location: source.location), result: .success(response))),
+                source: source, previous: SourceState(sourceID: source.id, location: source.location), configHash: "c", preparer: preparer))
+            if position == 1 { #expect(parser.isFull) }
+            if position == 1, let (index, outcome) = parser.next() {
+                #expect(index == 5)
+                parser.discard(outcome)
+            }
+        }
+        #expect(parser.isFull == (sizes[1] + sizes[2] >= sizes[0] + sizes[1]))
+        parser.close()
+        var rest: [Int] = []
+        while let (index, outcome) = parser.next() {
+            rest.append(index)
+            parser.discard(outcome)
+        }
+        #expect(rest == [11, 17])
+        #expect(!parser.isFull)
+    }
 }
