@@ -149,6 +149,16 @@ public final class Store {
                     }
                     try job.db.execute("COMMIT")
                 }
+                // The pages written so far (all but the indexes') go to disk on another thread while the indexes are
+                // built: the final sync has only those left to write.
+                // NOTE: writing the 300 MB of a first run over 1,000 feeds took the sync 85 ms, after the indexes' 80 ms
+                // (1.67 -> 1.62 s). Started before the prune, it slowed the prune's rewrites of pages being written.
+                let early = DispatchSemaphore(value: 0)
+                DispatchQueue.global().async {
+                    try? Self.sync(path)
+                    early.signal()
+                }
+                defer { early.wait() }
                 try job.db.execute(Self.deferredIndexes.map(\.sql).joined())
                 // Built without a journal: every committed page is already in the file, none in a log. The file
                 // is marked for WAL as every store is, and nothing may be open on it when it is synced and moved.
