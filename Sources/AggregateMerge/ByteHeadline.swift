@@ -49,7 +49,7 @@ struct ByteHeadline {
     }
 
     /// `TitleSimilarity.Prepared.score`, step by step, on byte ranges.
-    func score(against other: ByteHeadline) -> Double { storage.score(against: other.storage) }
+    func score(against other: ByteHeadline, floor: Double = 0) -> Double { storage.score(against: other.storage, floor: floor) }
 }
 
 /// A byte form as the store keeps it (see `HeadlineForm`): the counts; then, in one allocation, as 16-bit
@@ -148,11 +148,12 @@ final class KeptHeadline: HeadlineForm, @unchecked Sendable {
     private var madeSets: TitleSimilarity.WordSets?
 
     /// `ByteHeadline.score`: this headline's score against `other`.
-    func score(against other: KeptHeadline) -> Double {
-        withParts { a in other.withParts { b in Self.score(a, b) } }
+    /// Below `floor`, some score below `floor`: the pairs are not compared when the words alone keep it there.
+    func score(against other: KeptHeadline, floor: Double = 0) -> Double {
+        withParts { a in other.withParts { b in Self.score(a, b, floor: floor) } }
     }
 
-    private static func score(_ a: Parts, _ b: Parts) -> Double {
+    private static func score(_ a: Parts, _ b: Parts, floor: Double) -> Double {
         if a.counts.bytes == b.counts.bytes && memcmp(a.bytes, b.bytes, Int(a.counts.bytes)) == 0 { return 1 }
         guard !b.counts.isEmpty, a.counts.words > 0 else { return 0 }
         guard a.counts.numbers == b.counts.numbers else { return 0 }
@@ -172,6 +173,9 @@ final class KeptHeadline: HeadlineForm, @unchecked Sendable {
             }
         }
         let wordScore = 2 * Double(sharedWords) / Double(Int(a.counts.words) + Int(b.counts.words))
+        // The pair score is at most 1. NOTE: most candidates share two rare words and little else; comparing their
+        // pairs was a third of scoring them.
+        if (wordScore + 1) / 2 < floor { return wordScore / 2 }
         let pairScore: Double
         if a.counts.pairs == 0 && b.counts.pairs == 0 {
             pairScore = wordScore

@@ -134,7 +134,7 @@ public struct Merger: Sendable {
         for index in ranked.indices {
             // The mean of two Dice scores: the word score is bounded by the word counts, the pair score by 1.
             guard (prepared.bound(against: ranked[index].normalizedTitle, form: ranked[index].form) + 1) / 2 >= settings.titleThreshold else { continue }
-            let score = prepared.score(against: ranked[index].normalizedTitle, form: ranked[index].form)
+            let score = prepared.score(against: ranked[index].normalizedTitle, form: ranked[index].form, floor: settings.titleThreshold)
             if score >= settings.titleThreshold, score > (best?.score ?? 0) { best = (score, ranked[index].key) }
         }
         return try best.flatMap { try lookup.item(key: $0.key) }

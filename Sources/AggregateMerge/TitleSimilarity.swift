@@ -66,10 +66,11 @@ public enum TitleSimilarity {
         }
 
         /// The same, with what the store kept of `other` (`form`, made from `other`) when it kept something.
-        func score(against other: String, form: (any HeadlineForm)?) -> Double {
+        /// Below `floor`, some score below `floor` (see `KeptHeadline.score`).
+        func score(against other: String, form: (any HeadlineForm)?, floor: Double = 0) -> Double {
             if let byteForm {
-                if let kept = form as? KeptHeadline { return byteForm.score(against: ByteHeadline(storage: kept)) }
-                if form == nil, let other = ByteHeadline(other) { return byteForm.score(against: other) }
+                if let kept = form as? KeptHeadline { return byteForm.score(against: ByteHeadline(storage: kept), floor: floor) }
+                if form == nil, let other = ByteHeadline(other) { return byteForm.score(against: other, floor: floor) }
             }
             return setScore(against: other, sets: (form as? KeptWordSets)?.sets ?? (form as? KeptHeadline)?.wordSets())
         }

@@ -131,6 +131,34 @@ import AggregateModel
 
     /// Headlines scored on byte ranges (split by `HeadlineWords`) score what the Sets score, on real headlines:
     /// each against its neighbours in sorted order (which share words) and against a few far away.
+    /// With a floor, a score is the score when it reaches the floor, and below the floor when the score is: on
+    /// near and far pairs of the corpus's headlines and of made-up ones.
+    @Test func flooredScoresKeepEveryScoreThatCounts() {
+        let titles = CorpusStrings.shared.titles + Self.trickyTitles(count: 2_000, seed: 23)
+        let normalized = Array(Set(titles.map(TitleNormalizer.normalize))).sorted()
+        var reached = 0
+        for (index, title) in normalized.enumerated() {
+            let prepared = TitleSimilarity.Prepared(title)
+            // The title with a word dropped or changed scores near the floor.
+            let words = title.split(separator: " ")
+            let near = [words.dropLast().joined(separator: " "), (words.dropFirst() + ["zz"]).joined(separator: " ")]
+            for other in near + [normalized[(index + 1) % normalized.count]] {
+                let form = TitleSimilarity.Prepared(other).form
+                let exact = prepared.score(against: other, form: form)
+                for floor in [0.5, 0.75, 0.9] {
+                    let floored = prepared.score(against: other, form: form, floor: floor)
+                    if exact >= floor {
+                        #expect(floored == exact, "\(title) / \(other)")
+                        reached += 1
+                    } else {
+                        #expect(floored < floor, "\(title) / \(other)")
+                    }
+                }
+            }
+        }
+        #expect(reached > 1_000)
+    }
+
     @Test func byteScoresAreSetScoresOnTheCorpus() {
         let normalized = Array(Set(CorpusStrings.shared.titles.map(TitleNormalizer.normalize))).sorted()
         for (index, title) in normalized.enumerated() {
