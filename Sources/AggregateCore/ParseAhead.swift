@@ -29,6 +29,9 @@ final class ParseAhead: @unchecked Sendable {
     /// Bytes of the bodies handed in and not yet taken back (a local file's once read): a few large bodies fill
     /// the queue as many small ones do.
     let byteLimit: Int
+    /// Fetched bodies handed in and not yet taken back: they are held from the moment they are handed in, where a
+    /// local file is read only when its parse starts.
+    let fetchedLimit: Int
     // Guarded by `condition`.
     private let condition = NSCondition()
     /// Jobs not started, in the order handed in (numbered in that order from 0, as their results).
@@ -40,12 +43,15 @@ final class ParseAhead: @unchecked Sendable {
     /// By job number, the bytes of its body known so far; `heldBytes` their sum.
     private var bodyBytes: [Int: Int] = [:]
     private var heldBytes = 0
+    /// The numbers of the jobs handed in with a fetched body, not yet taken back.
+    private var fetched: Set<Int> = []
     private var taken = 0
     private var closed = false
     private var trash: [ParsedOutcome] = []
 
-    init(limit: Int = 4, byteLimit: Int = .max) {
+    init(limit: Int = 4, fetchedLimit: Int? = nil, byteLimit: Int = .max) {
         self.limit = max(1, limit)
+        self.fetchedLimit = max(1, fetchedLimit ?? limit)
         self.byteLimit = byteLimit
         let thread = Thread { [self] in work() }
         // Parsing recurses in libxml2 and Swift; give the worker the stack a main thread has.
@@ -57,7 +63,10 @@ final class ParseAhead: @unchecked Sendable {
     func submit(_ job: Job) {
         condition.lock()
         jobs.append(job)
-        if case .fetched(let outcome) = job.body { hold(Self.bytes(of: outcome), for: submitted) }
+        if case .fetched(let outcome) = job.body {
+            hold(Self.bytes(of: outcome), for: submitted)
+            fetched.insert(submitted)
+        }
         submitted += 1
         condition.broadcast()
         condition.unlock()
@@ -70,12 +79,12 @@ final class ParseAhead: @unchecked Sendable {
         return submitted - taken
     }
 
-    /// Whether the caller must take a result back before handing in more: `limit` bodies wait, or `byteLimit`
-    /// bytes of them.
+    /// Whether the caller must take a result back before handing in more: `limit` bodies wait, `fetchedLimit`
+    /// fetched ones, or `byteLimit` bytes of them.
     var isFull: Bool {
         condition.lock()
         defer { condition.unlock() }
-        return submitted - taken >= limit || heldBytes >= byteLimit
+        return submitted - taken >= limit || fetched.count >= fetchedLimit || heldBytes >= byteLimit
     }
 
     private static func bytes(of outcome: FetchOutcome) -> Int {
@@ -116,6 +125,7 @@ final class ParseAhead: @unchecked Sendable {
     private func takeLocked() -> (Int, ParsedOutcome)? {
         guard let outcome = results.removeValue(forKey: taken) else { return nil }
         heldBytes -= bodyBytes.removeValue(forKey: taken) ?? 0
+        fetched.remove(taken)
         taken += 1
         return (outcome.index, outcome.result)
     }

@@ -143,12 +143,13 @@ public struct Pipeline {
         var failure: StoreError?
         var done = 0
         do { try store.beginBatch() } catch { throw .store(error) }
-        // Up to 128 sources parsed ahead, or 32 MB of their bodies: with 4, the threads took turns waiting for each
-        // other on a run of costly sources (each busy ~75% of a cold run over 1,000 feeds); 16 took 0.3 s off it
-        // for 7 MB; 128 another 0.1 s (the parsing thread was still idle a tenth of the run) for 8 MB more. The
-        // bytes bound what a few sources at the 16 MB cap would hold, and what fetches faster than the merge hold
-        // (with 48 MB, a cold run fetching 1,000 feeds from a local server peaked at 163 MB instead of 118 MB).
-        let parser = ParseAhead(limit: 128, byteLimit: 32 << 20)
+        // Up to 128 sources parsed ahead, 16 of them fetched, and 32 MB of their bodies: with 4, the threads took
+        // turns waiting for each other on a run of costly sources (each busy ~75% of a cold run over 1,000 feeds); 16
+        // took 0.3 s off it for 7 MB; 128 local files another 0.1 s (the parsing thread was still idle a tenth of
+        // the run) for 8 MB more. Fetched bodies are held from the moment they arrive: with more than 16 of them, a
+        // cold run fetching 1,000 feeds from a local server was no faster and peaked at 175-200 MB instead of
+        // 124 MB. The bytes bound what a few sources at the 16 MB cap would hold.
+        let parser = ParseAhead(limit: 128, fetchedLimit: 16, byteLimit: 32 << 20)
         let preparer = ingest.preparer
         func merge(_ index: Int, _ prepared: ParsedOutcome) {
             defer { parser.discard(prepared) }

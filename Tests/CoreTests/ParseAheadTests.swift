@@ -72,4 +72,27 @@ struct ParseAheadTests {
         #expect(rest == [11, 17])
         #expect(!parser.isFull)
     }
+
+    /// Fetched bodies are held from the moment they are handed in: `fetchedLimit` of them fill the queue, however
+    /// many more local files it would take.
+    @Test func fetchedBodiesHaveTheirOwnLimit() throws {
+        let preparer = EntryPreparer(merger: Merger(), router: try Router(rules: []), categories: ["news"], now: Date(timeIntervalSince1970: 1_800_000_000))
+        let parser = ParseAhead(limit: 100, fetchedLimit: 2)
+        for number in 0..<3 {
+            #expect(parser.isFull == (number == 2), "\(number) fetched bodies handed in")
+            if number == 2 { break }
+            let source = SourceSettings(id: "s\(number)", location: "https://example.org/\(number).xml", name: "S", categories: ["news"])
+            let response = FetchResponse(sourceID: source.id, status: 200, body: Self.feed(number), finalURL: source.location)
+            parser.submit(ParseAhead.Job(
+                index: number, body: .fetched(FetchOutcome(request: FetchRequest(sourceID: source.id, location: source.location), result: .success(response))),
+                source: source, previous: SourceState(sourceID: source.id, location: source.location), configHash: "c", preparer: preparer))
+        }
+        #expect(parser.isFull)
+        let (index, outcome) = try #require(parser.next())
+        #expect(index == 0)
+        parser.discard(outcome)
+        #expect(!parser.isFull)
+        parser.close()
+        while let (_, outcome) = parser.next() { parser.discard(outcome) }
+    }
 }
