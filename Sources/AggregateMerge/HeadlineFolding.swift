@@ -1,3 +1,4 @@
+import AggregateModel
 import Foundation
 
 /// `folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)` of a headline,
@@ -20,18 +21,7 @@ enum HeadlineFolding {
 
     private static func foldsAlone(_ scalar: Unicode.Scalar) -> Bool {
         // ASCII, control characters included (a title may hold a line break), folds alone.
-        if scalar.value < 0x80 { return true }
-        guard scalar.value < 0x10000 else { return false }
-        let properties = scalar.properties
-        switch properties.generalCategory {
-        case .nonspacingMark, .spacingMark, .enclosingMark, .control, .format, .surrogate, .unassigned, .privateUse: return false
-        default: break
-        }
-        guard properties.canonicalCombiningClass == .notReordered else { return false }
-        switch scalar.value {
-        case 0x1100...0x11FF, 0xA960...0xA97F, 0xD7B0...0xD7FF, 0x3131...0x318E, 0xFF9E...0xFF9F: return false
-        default: return true
-        }
+        scalar.value < 0x80 || InertScalars.combinesWithNothing(scalar)
     }
 
     /// Per BMP scalar: not asked yet, folded by Foundation only with its text, or its fold as UTF-8 in `pool`.

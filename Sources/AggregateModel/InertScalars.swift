@@ -17,6 +17,21 @@ public enum InertScalars {
     }
 
     private static func isInert(_ scalar: Unicode.Scalar) -> Bool {
+        guard combinesWithNothing(scalar) else { return false }
+        // Hangul syllables decompose (algorithmically). Thai and Lao hold letters that join the previous
+        // character's cluster (SARA AM), Malayalam one that joins the next (dot reph): a cluster of more than one
+        // scalar, which `Character` would see.
+        switch scalar.value {
+        case 0xAC00...0xD7A3, 0x0E00...0x0EFF, 0x0D4E: return false
+        default: break
+        }
+        let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
+        return decomposed.count == 1 && decomposed.first == scalar
+    }
+
+    /// A BMP scalar that is no mark, control, format or unassigned character, of combining class 0, and neither a
+    /// Hangul jamo (jamo combine into syllables) nor one of the two halfwidth Katakana sound marks.
+    public static func combinesWithNothing(_ scalar: Unicode.Scalar) -> Bool {
         guard scalar.value < 0x10000 else { return false }
         let properties = scalar.properties
         switch properties.generalCategory {
@@ -24,15 +39,9 @@ public enum InertScalars {
         default: break
         }
         guard properties.canonicalCombiningClass == .notReordered else { return false }
-        // Hangul jamo combine into syllables, and syllables decompose (algorithmically). Thai and Lao hold letters
-        // that join the previous character's cluster (SARA AM), Malayalam one that joins the next (dot reph),
-        // halfwidth Katakana two sound marks: a cluster of more than one scalar, which `Character` would see.
         switch scalar.value {
-        case 0x1100...0x11FF, 0xA960...0xA97F, 0xD7B0...0xD7FF, 0xAC00...0xD7A3, 0x3131...0x318E,
-             0x0E00...0x0EFF, 0x0D4E, 0xFF9E...0xFF9F: return false
-        default: break
+        case 0x1100...0x11FF, 0xA960...0xA97F, 0xD7B0...0xD7FF, 0x3131...0x318E, 0xFF9E...0xFF9F: return false
+        default: return true
         }
-        let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
-        return decomposed.count == 1 && decomposed.first == scalar
     }
 }
