@@ -22,7 +22,7 @@ private func text(_ random: inout SplitMix64) -> String {
 }
 
 private let secondsSamples: [Double] = [
-    0, -0.0, 1, 2.5, 0.1, 1e-7, 3.0e-5, 0.027982115745544434, 1e16, 1e20, 123456789012345678, 5e-324, 1.7976931348623157e308, -3, 100,
+    0, -0.0, 1, 2.5, 0.1, 1e-7, 3.0e-5, 0.027982115745544434, 1e16, 1e20, 123_456_789_012_345_680, .leastNonzeroMagnitude, .greatestFiniteMagnitude, -3, 100,
 ]
 
 private let dateSamples: [Double] = [
