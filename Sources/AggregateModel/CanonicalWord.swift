@@ -14,6 +14,8 @@ public struct CanonicalWord: Hashable, Sendable {
     public init(_ text: String) {
         var text = text
         let ascii = text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
+        // `_nfcCodeUnits` is the standard library's own NFC (public, underscored: no other API gives the form String
+        // equality uses; Foundation's normalization may follow another Unicode version). The tests pin its answers.
         if !ascii && !InertScalars.all(text) { text = String(decoding: text._nfcCodeUnits, as: UTF8.self) }
         nfc = text
         hash = text.withUTF8 { bytes in
