@@ -54,11 +54,15 @@ public struct Pipeline {
         }
         defer { withExtendedLifetime(lock) {} }
 
+        // What no output shows, and is too old to be matched as a duplicate, is dropped from the store.
+        let horizon = options.now.addingTimeInterval(-max(configuration.site.dedupe.window, 7 * 86_400))
         let store: Store
         let storePath = (cache as NSString).appendingPathComponent(CacheFile.store)
         do {
-            // A first run builds its store in one go (see `Store.fresh`); later runs work in place.
-            store = FileManager.default.fileExists(atPath: storePath) ? try Store(path: storePath) : try Store.fresh(path: storePath)
+            // A first run builds its store in one go (see `Store.fresh`), and keeps new items older than the horizon
+            // out of its tables until it knows which ones are shown; later runs work in place.
+            store = FileManager.default.fileExists(atPath: storePath)
+                ? try Store(path: storePath) : try Store.fresh(path: storePath, settingAsideBefore: horizon)
         } catch { throw .store(error) }
         let started = options.now
         // A first run's store is put in place when the run ends, as it fails too: what was merged before a
@@ -73,10 +77,8 @@ public struct Pipeline {
         let publication: PublishReport
         do {
             let input = try Publication.input(configuration: configuration, store: store, now: options.now)
-            // What no output shows, and is too old to be matched as a duplicate, is dropped from the store.
             var visible = Set(input.allItems.map(\.key))
             for items in input.itemsByCategory.values { visible.formUnion(items.map(\.key)) }
-            let horizon = options.now.addingTimeInterval(-max(configuration.site.dedupe.window, 7 * 86_400))
             // Rendering reads nothing from the store: a first run's store is pruned and goes to disk meanwhile.
             try store.seal(pruning: visible, before: horizon)
             let memo = PublishMemo(

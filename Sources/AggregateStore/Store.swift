@@ -40,6 +40,9 @@ public final class Store {
         self.finalPath = finalPath
         savedIdentities = finalPath == nil ? nil : []
         db = try SQLiteDatabase(path: path)
+        // NOTE: with the file written back as it grows, a first run over 1,000 feeds ended its last sync ~60 ms
+        // earlier, and before the outputs were rendered (the run no longer waited for it).
+        if finalPath != nil { writeback = Writeback(path: path) }
         do {
             // A store made by `fresh` has no journal: each page is written once, into the file (with a log, a
             // checkpoint copied every page a second time: 0.17 s of a cold run over 1,000 feeds). Nothing can be
@@ -63,15 +66,22 @@ public final class Store {
         }
     }
 
+    deinit { writeback?.stop() }
+
     /// A store that does not exist yet, made in one go (a first run): built under a temporary name beside
     /// `path` without a journal and without waiting for the disk, and put in place whole by `finish`. Until
     /// then nothing is at `path`; a run killed before leaves only the temporary file, which the next `fresh`
     /// removes. A failed transaction cannot be rolled back: it abandons the build (the next run starts over).
     /// NOTE: waiting for the disk at every commit and checkpoint was a tenth of a cold run over 1,000 feeds.
-    public static func fresh(path: String) throws(StoreError) -> Store {
+    ///
+    /// New items dated before `settingAsideBefore` are kept out of the tables (see `AsideItems`) until `seal`,
+    /// which writes those it is not asked to prune: give the date the run will prune before.
+    public static func fresh(path: String, settingAsideBefore horizon: Date? = nil) throws(StoreError) -> Store {
         let building = path + ".new"
         try removeIfPresent([building, building + "-wal", building + "-shm"])
-        return try Store(path: building, finalPath: path)
+        let store = try Store(path: building, finalPath: path)
+        store.aside = horizon.flatMap { AsideItems(store: building, before: $0.timeIntervalSince1970) }
+        return store
     }
 
     private static func removeIfPresent(_ files: [String]) throws(StoreError) {
@@ -129,10 +139,17 @@ public final class Store {
 
     private func seal(deleting doomed: [String]) throws(StoreError) {
         guard finalPath != nil, sealing == nil else { return }
+        writeback?.stop()
         statements.removeAll()
         // The connection is the job's from here: nothing uses the store again until `finish` waits for the job.
         let job = SyncJob(db: db)
         sealing = job
+        // Items set aside are written now, unless pruned: they never were in the tables.
+        job.aside = aside
+        aside = nil
+        let pruned = Set(doomed.filter { job.aside?.contains($0) ?? false })
+        let doomed = doomed.filter { !pruned.contains($0) }
+        job.asideKept = job.aside?.entries.keys.filter { !pruned.contains($0) }.sorted() ?? []
         // NOTE: freeing the title index of every item cost 85 million instructions on the run's thread, its very
         // last work in a cold run over 1,000 feeds. Nothing reads it after `seal`: the job, whose thread is done
         // once it has signalled, lets it go then, while the run writes its report (and may end first).
@@ -140,12 +157,21 @@ public final class Store {
         titleIndex = nil
         DispatchQueue.global().async { [path] in
             do throws(StoreError) {
+                if let aside = job.aside, !job.asideKept.isEmpty {
+                    let rows = StatementCache(db: job.db)
+                    try job.db.execute("BEGIN")
+                    for key in job.asideKept {
+                        guard let entry = aside.entries[key], let data = try aside.data(key) else { continue }
+                        _ = try Self.insert(key: key, entry.row, data: data, into: rows, db: job.db)
+                    }
+                    try job.db.execute("COMMIT")
+                    rows.removeAll()
+                }
                 if !doomed.isEmpty {
-                    let categories = try job.db.prepare(Self.deleteCategoryRows.description), items = try job.db.prepare(Self.deleteItem.description)
+                    let deletes = try Self.deletesOfAnItem.map { statement throws(StoreError) in try job.db.prepare(statement.description) }
                     try job.db.execute("BEGIN")
                     for key in doomed {
-                        try categories.run([.text(key)])
-                        try items.run([.text(key)])
+                        for delete in deletes { try delete.run([.text(key)]) }
                     }
                     try job.db.execute("COMMIT")
                 }
@@ -174,6 +200,7 @@ public final class Store {
             }
             job.done.signal()
             job.titleIndex = nil
+            job.aside = nil
         }
     }
 
@@ -197,12 +224,18 @@ public final class Store {
         var error: StoreError?
         /// The store's, freed on the job's thread after `done`.
         var titleIndex: TitleIndex?
+        /// The items set aside, and the keys of those to write (the others are pruned).
+        var aside: AsideItems?
+        var asideKept: [String] = []
         let done = DispatchSemaphore(value: 0)
 
         init(db: SQLiteDatabase) { self.db = db }
     }
 
     private var sealing: SyncJob?
+    /// For a store made by `fresh`, until `seal`: the new items set aside (see `fresh(path:settingAsideBefore:)`).
+    private var aside: AsideItems?
+    private var writeback: Writeback?
 
     private static func sync(_ path: String, folder: Bool = false) throws(StoreError) {
         let file = open(path, (folder ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC)
@@ -296,6 +329,7 @@ public final class Store {
     /// A store made by `fresh` that failed: closed and its file removed, nothing put in place.
     private func abandon() {
         finalPath = nil
+        writeback?.stop()
         statements.removeAll()
         db.close()
         try? Self.removeIfPresent([path, path + "-wal", path + "-shm"])
@@ -398,7 +432,10 @@ public final class Store {
     }
 
     public func item(key: String) throws(StoreError) -> StoredItem? {
-        let rows = try statements[literal: "SELECT data, content_hash FROM items WHERE key = ?"].query([.text(key)]) { row in
+        if let aside, let data = try aside.data(key), let entry = aside.entries[key] {
+            return StoredItem(item: try decode(data, key: key), contentHash: entry.row.contentHash)
+        }
+        let rows = try statements[literal: "SELECT d.data, i.content_hash FROM items i JOIN item_data d ON d.id = i.id WHERE i.key = ?"].query([.text(key)]) { row in
             (row.blob(0), row.text(1) ?? "")
         }
         guard let (data, hash) = rows.first else { return nil }
@@ -414,36 +451,69 @@ public final class Store {
         headlineForm: (any HeadlineForm)? = nil
     ) throws(StoreError) {
         let item = stored.item
-        let date = item.displayDate.timeIntervalSince1970
         let data = encoded?.data ?? ItemJSON.encode(item)
         let index = try loadedTitleIndex()
-        let sourceID = item.provenance.source.sourceID
-        try statements[literal: "INSERT INTO items (key, source_id, date, content_hash, title_norm, title_words, data) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET source_id = excluded.source_id, date = excluded.date, content_hash = excluded.content_hash, title_norm = excluded.title_norm, title_words = excluded.title_words, data = excluded.data"]
-            .run([.text(item.key), .text(sourceID), .real(date), .text(stored.contentHash), .text(normalizedTitle), .text(encoded?.titleWords ?? TitleIndex.joined(titleWords)), .blob(data)])
-        index.add(key: item.key, date: date, sourceID: sourceID, title: normalizedTitle, words: titleWords, form: headlineForm)
-        if !isNew { try statements[literal: "DELETE FROM item_categories WHERE key = ?"].run([.text(item.key)]) }
         // Each category once, the first of equal ones kept, as a Set of them did (1,300 instructions an item to make).
-        let categories = item.categories
-        var held: String?
-        for (position, category) in categories.enumerated() where !categories[..<position].contains(category) {
-            guard let first = held else {
-                held = category
-                continue
+        var categories: [String] = []
+        for category in item.categories where !categories.contains(category) { categories.append(category) }
+        let row = ItemRow(
+            sourceID: item.provenance.source.sourceID, date: item.displayDate.timeIntervalSince1970, contentHash: stored.contentHash,
+            normalizedTitle: normalizedTitle, titleWords: encoded?.titleWords ?? TitleIndex.joined(titleWords), categories: categories)
+        var isNew = isNew
+        if let aside, aside.contains(item.key) || (isNew && row.date < aside.before && !index.contains(key: item.key)) {
+            if row.date < aside.before {
+                index.add(key: item.key, date: row.date, sourceID: row.sourceID, title: normalizedTitle, words: titleWords, form: headlineForm)
+                try aside.put(key: item.key, row, data: data)
+                return try addIdentities(identities, key: item.key)
             }
-            held = nil
+            // Dated since the horizon now: into the tables, where it never was.
+            aside.remove(item.key)
+            isNew = true
+        }
+        var inserted = false
+        if isNew { inserted = try Self.insert(key: item.key, row, data: data, into: statements, db: db) }
+        if !inserted { try update(key: item.key, row, data: data) }
+        index.add(key: item.key, date: row.date, sourceID: row.sourceID, title: normalizedTitle, words: titleWords, form: headlineForm)
+        try addIdentities(identities, key: item.key)
+    }
+
+    /// The rows of an item already in the store, replaced.
+    private func update(key: String, _ row: ItemRow, data: [UInt8]) throws(StoreError) {
+        try statements[literal: "INSERT INTO items (key, source_id, date, content_hash, title_norm, title_words) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET source_id = excluded.source_id, date = excluded.date, content_hash = excluded.content_hash, title_norm = excluded.title_norm, title_words = excluded.title_words"]
+            .run(row.values(key: key))
+        try statements[literal: "INSERT OR REPLACE INTO item_data (id, data) SELECT id, ? FROM items WHERE key = ?"].run([.blob(data), .text(key)])
+        try statements[literal: "DELETE FROM item_categories WHERE key = ?"].run([.text(key)])
+        try Self.insertCategories(of: key, row, into: statements, db: db)
+    }
+
+    /// The rows of an item not in the store: the item's, its JSON under the id the row was given, one per category.
+    /// False, and nothing written, when the key is there already.
+    private static func insert(key: String, _ row: ItemRow, data: [UInt8], into statements: StatementCache, db: SQLiteDatabase) throws(StoreError) -> Bool {
+        try statements[literal: "INSERT OR IGNORE INTO items (key, source_id, date, content_hash, title_norm, title_words) VALUES (?, ?, ?, ?, ?, ?)"]
+            .run(row.values(key: key))
+        guard db.changes == 1 else { return false }
+        try statements[literal: "INSERT OR REPLACE INTO item_data (id, data) VALUES (last_insert_rowid(), ?)"].run([.blob(data)])
+        try insertCategories(of: key, row, into: statements, db: db)
+        return true
+    }
+
+    private static func insertCategories(of key: String, _ row: ItemRow, into statements: StatementCache, db: SQLiteDatabase) throws(StoreError) {
+        let categories = row.categories
+        var next = 0
+        while categories.count - next >= 2 {
             // Two to a statement, as identities. OR IGNORE, so that no row can abort the statement (which would need a
             // statement journal), and a row already there is an error all the same, as it is for one row alone.
             try statements[literal: "INSERT OR IGNORE INTO item_categories (category, date, key, source_id) VALUES (?, ?, ?, ?), (?, ?, ?, ?)"]
-                .run([.text(first), .real(date), .text(item.key), .text(sourceID), .text(category), .real(date), .text(item.key), .text(sourceID)])
+                .run([.text(categories[next]), .real(row.date), .text(key), .text(row.sourceID), .text(categories[next + 1]), .real(row.date), .text(key), .text(row.sourceID)])
             guard db.changes == 2 else {
-                throw .sql(path: path, message: "UNIQUE constraint failed: item_categories.category, item_categories.date, item_categories.key", statement: "INSERT INTO item_categories")
+                throw .sql(path: db.path, message: "UNIQUE constraint failed: item_categories.category, item_categories.date, item_categories.key", statement: "INSERT INTO item_categories")
             }
+            next += 2
         }
-        if let category = held {
+        if next < categories.count {
             try statements[literal: "INSERT INTO item_categories (category, date, key, source_id) VALUES (?, ?, ?, ?)"]
-                .run([.text(category), .real(date), .text(item.key), .text(sourceID)])
+                .run([.text(categories[next]), .real(row.date), .text(key), .text(row.sourceID)])
         }
-        try addIdentities(identities, key: item.key)
     }
 
     /// Points identities at an existing item (those already taken keep their item).
@@ -484,7 +554,7 @@ public final class Store {
                 if let item = read[key] {
                     items.append(item)
                 // Every category row has its item (`prune` deletes them together).
-                } else if let data = try statements[literal: "SELECT data FROM items WHERE key = ?"].query([.text(key)], { row in row.blob(0) }).first {
+                } else if let data = try data(key: key) {
                     let item = try decode(data, key: key)
                     read[key] = item
                     items.append(item)
@@ -495,29 +565,60 @@ public final class Store {
         return lists
     }
 
+    /// The JSON of the item saved under `key`.
+    private func data(key: String) throws(StoreError) -> [UInt8]? {
+        if let aside, let data = try aside.data(key) { return data }
+        return try statements[literal: "SELECT d.data FROM items i JOIN item_data d ON d.id = i.id WHERE i.key = ?"].query([.text(key)]) { row in row.blob(0) }.first
+    }
+
     private func latestKeys(_ query: LatestItems) throws(StoreError) -> [String] {
-        let cutoff = SQLiteStatement.Value.real(query.since?.timeIntervalSince1970 ?? -Double.greatestFiniteMagnitude)
-        // Keys first, then the data of those kept: selecting the data in the ranking query copied every item of
-        // the category, a few hundred MB on a cold run, into SQLite's sorters.
-        guard let category = query.category else {
-            return try statements["SELECT key FROM items WHERE date >= ? ORDER BY date DESC, key LIMIT ?"]
-                .query([cutoff, .integer(query.limit)]) { row in row.text(0) ?? "" }
-        }
-        // Newest first, as the category's key orders its rows, and only as far as needed: each source's rows come
-        // in that order too, so the count so far is the row's rank within its source. (A window function ranking
-        // every row of the category by source was most of a publication's store time.)
-        let cap = query.perSource ?? Int.max
+        let since = query.since?.timeIntervalSince1970 ?? -Double.greatestFiniteMagnitude
+        let cap = query.category == nil ? Int.max : query.perSource ?? Int.max
         var keys: [String] = []
         var taken: [String: Int] = [:]
-        try statements["SELECT key, source_id FROM item_categories WHERE category = ? AND date >= ? ORDER BY date DESC, key"]
-            .scan([.text(category), cutoff]) { row in
-                guard keys.count < query.limit else { return false }
-                let source = row.text(1) ?? ""
+        // Whether more are wanted after this row.
+        func take(_ key: String, source: String) -> Bool {
+            if cap < Int.max {
                 let rank = taken[source, default: 0] + 1
                 taken[source] = rank
-                if rank <= cap { keys.append(row.text(0) ?? "") }
-                return keys.count < query.limit
+                if rank <= cap { keys.append(key) }
+            } else {
+                keys.append(key)
             }
+            return keys.count < query.limit
+        }
+        // Items set aside, where the store's order puts them among the rows.
+        let asideRows = aside?.listed(category: query.category, since: since) ?? []
+        var nextAside = 0
+        func takeAside(before row: (date: Double, key: String)?) -> Bool {
+            while nextAside < asideRows.count {
+                let next = asideRows[nextAside]
+                if let row, !AsideItems.listedBefore((next.date, next.key), row) { break }
+                nextAside += 1
+                guard take(next.key, source: next.sourceID) else { return false }
+            }
+            return true
+        }
+        guard query.limit > 0 else { return [] }
+        // Keys first, then the data of those kept: selecting the data in the ranking query copied every item of
+        // the category, a few hundred MB on a cold run, into SQLite's sorters.
+        if let category = query.category {
+            // Newest first, as the category's key orders its rows, and only as far as needed: each source's rows come
+            // in that order too, so the count so far is the row's rank within its source. (A window function ranking
+            // every row of the category by source was most of a publication's store time.)
+            try statements["SELECT key, date, source_id FROM item_categories WHERE category = ? AND date >= ? ORDER BY date DESC, key"]
+                .scan([.text(category), .real(since)]) { row in
+                    let key = row.text(0) ?? ""
+                    return takeAside(before: (row.real(1) ?? 0, key)) && take(key, source: row.text(2) ?? "")
+                }
+        } else {
+            try statements["SELECT key, date FROM items WHERE date >= ? ORDER BY date DESC, key LIMIT ?"]
+                .scan([.real(since), .integer(query.limit)]) { row in
+                    let key = row.text(0) ?? ""
+                    return takeAside(before: (row.real(1) ?? 0, key)) && take(key, source: "")
+                }
+        }
+        if keys.count < query.limit { _ = takeAside(before: nil) }
         return keys
     }
 
@@ -527,8 +628,7 @@ public final class Store {
     public func prune(visible: Set<String>, before: Date) throws(StoreError) -> Int {
         let doomed = try prunable(visible: visible, before: before)
         for key in doomed {
-            try statements[literal: Self.deleteCategoryRows].run([.text(key)])
-            try statements[literal: Self.deleteItem].run([.text(key)])
+            for delete in Self.deletesOfAnItem { try statements[literal: delete].run([.text(key)]) }
             // Not loaded, the index will be read as the table is now.
             titleIndex?.remove(key: key)
         }
@@ -548,8 +648,12 @@ public final class Store {
         return old.filter { !visible.contains($0) }
     }
 
-    private static let deleteCategoryRows: StaticString = "DELETE FROM item_categories WHERE key = ?"
-    private static let deleteItem: StaticString = "DELETE FROM items WHERE key = ?"
+    /// What `prune` runs for each key, in order (the data is found through the item's row).
+    private static let deletesOfAnItem: [StaticString] = [
+        "DELETE FROM item_categories WHERE key = ?",
+        "DELETE FROM item_data WHERE id = (SELECT id FROM items WHERE key = ?)",
+        "DELETE FROM items WHERE key = ?",
+    ]
 
     /// Number of items each source is primary for.
     public func itemCountsBySource() throws(StoreError) -> [String: Int] {

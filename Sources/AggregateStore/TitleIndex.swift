@@ -213,6 +213,8 @@ final class TitleIndex {
         add(key: key, date: date, sourceID: sourceID, title: title, words: joinedWords.split(separator: Self.separator).map(String.init))
     }
 
+    func contains(key: String) -> Bool { slotByKey[key] != nil }
+
     func remove(key: String) {
         guard let slot = slotByKey.removeValue(forKey: key) else { return }
         live[Int(slot)] = false

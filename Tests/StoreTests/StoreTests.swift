@@ -278,16 +278,18 @@ struct StoreTests {
         #expect(try store.integrityProblem() == nil)
     }
 
-    /// A category row already there (an item said new that is not) fails the save, whether the item's categories
-    /// are written one or two to a statement, and nothing of the unit stays.
+    /// A category row already there (left by another program) fails the save, whether the item's categories are
+    /// written one or two to a statement, and nothing of the unit stays.
     @Test(arguments: [["x"], ["x", "y"], ["y", "x", "z"]]) func aCategoryRowWrittenTwiceFails(categories: [String]) throws {
         let folder = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try Store(path: folder.appendingPathComponent("store.sqlite").path)
+        let path = folder.appendingPathComponent("store.sqlite").path
+        let store = try Store(path: path)
         let item = makeItem("a", date: 1, categories: categories)
         try store.transaction {
-            try store.save(StoredItem(item: item, contentHash: "h"), identities: [], titleWords: [], normalizedTitle: "", isNew: true)
+            try store.save(StoredItem(item: makeItem("c", date: 3, categories: ["x"]), contentHash: "h"), identities: [], titleWords: [], normalizedTitle: "", isNew: true)
         }
+        try SQLiteDatabase(path: path).execute("INSERT INTO item_categories (category, date, key, source_id) VALUES ('\(categories.last!)', 1, 'a', 's1')")
         #expect(throws: StoreError.self) {
             try store.transaction {
                 try store.save(StoredItem(item: makeItem("b", date: 2, categories: ["x"]), contentHash: "h"), identities: [], titleWords: [], normalizedTitle: "")
@@ -295,8 +297,29 @@ struct StoreTests {
             }
         }
         #expect(try store.item(key: "b") == nil)
-        #expect(try store.item(key: "a")?.contentHash == "h")
-        #expect(try store.itemCountsByCategory() == Dictionary(uniqueKeysWithValues: categories.map { ($0, 1) }))
+        #expect(try store.item(key: "a") == nil)
+        // Item c's row, and the one left in the way.
+        var counts = ["x": 1]
+        counts[categories.last!, default: 0] += 1
+        #expect(try store.itemCountsByCategory() == counts)
+    }
+
+    /// An item said new that is already there (an earlier version's rows, a merge that lost track) replaces what
+    /// was saved under its key, categories included.
+    @Test func anItemSaidNewThatIsThereReplacesIt() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Store(path: folder.appendingPathComponent("store.sqlite").path)
+        try store.transaction {
+            try store.save(StoredItem(item: makeItem("a", date: 1, categories: ["x", "y"]), contentHash: "h"), identities: [], titleWords: [], normalizedTitle: "", isNew: true)
+        }
+        let again = makeItem("a", date: 5, categories: ["y", "z"])
+        try store.transaction {
+            try store.save(StoredItem(item: again, contentHash: "h2"), identities: [], titleWords: [], normalizedTitle: "", isNew: true)
+        }
+        #expect(try store.item(key: "a") == StoredItem(item: again, contentHash: "h2"))
+        #expect(try store.itemCountsByCategory() == ["y": 1, "z": 1])
+        #expect(try store.integrityProblem() == nil)
     }
 
     /// A first run's store has no journal to roll back with: a failed unit abandons it, and nothing is left
