@@ -123,18 +123,24 @@ public enum Publisher {
         var report = PublishReport()
         // Every changed file is written and synced before the first one replaces its previous version:
         // a write that fails (full disk, a folder in the way) leaves every previous output as it was.
+        // Eight at a time: each waits for the disk to sync it (one by one, the 40 files of the benchmark's site took
+        // 15-20 ms, a run's last work but the report).
+        let paths = files.keys.sorted()
+        let outcomes = ConcurrentMap.map(paths, threads: 8) { path in
+            Result { () throws(PublishError) in try writer.stage(files[path]!, to: path) }
+        }
         var staged: [(path: String, file: AtomicFileWriter.StagedFile)] = []
-        do {
-            for path in files.keys.sorted() {
-                if let file = try writer.stage(files[path]!, to: path) {
-                    staged.append((path, file))
-                } else {
-                    report.unchanged.append(path)
-                }
+        var failure: PublishError?
+        for (path, outcome) in zip(paths, outcomes) {
+            switch outcome {
+            case .success(let file?): staged.append((path, file))
+            case .success(nil): report.unchanged.append(path)
+            case .failure(let error): failure = failure ?? error
             }
-        } catch {
+        }
+        if let failure {
             writer.discard(staged.map(\.file))
-            throw error
+            throw failure
         }
         for (index, (path, file)) in staged.enumerated() {
             do { try writer.commit(file) } catch {
