@@ -24,7 +24,7 @@ struct ParsedOutcome: Sendable {
         guard case .success(let response) = outcome.result, !response.notModified else {
             return ParsedOutcome(outcome: outcome, bodyHash: nil, parse: nil)
         }
-        let bodyHash = StableHash.hex(response.body)
+        let bodyHash = StableHash.wideHex(response.body)
         // A changed configuration forgets the body hash (see Ingest.process), so the body is parsed again.
         let known = previous.configHash == configHash ? previous.bodyHash : nil
         guard bodyHash != known else { return ParsedOutcome(outcome: outcome, bodyHash: bodyHash, parse: nil) }
@@ -136,7 +136,7 @@ struct Ingest {
                 try store.save(state)
                 return report
             }
-            let bodyHash = prepared.bodyHash ?? StableHash.hex(response.body)
+            let bodyHash = prepared.bodyHash ?? StableHash.wideHex(response.body)
             if bodyHash == state.bodyHash {
                 report.status = .unchanged
                 state.etag = response.etag

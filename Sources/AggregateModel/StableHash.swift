@@ -111,6 +111,34 @@ public enum StableHash {
         }
     }
 
+    /// 128 bits of a large input read whole (a fetched body) as 32 hex digits, over four lanes of 8-byte words: the
+    /// processor runs four chains of multiplies at once where `hex` runs two. Not the same values as `hex`.
+    /// NOTE: every body is hashed at every run to tell whether it changed (205 MB in a cold run over 1,000 feeds),
+    /// and `hex`'s two chains, bound by the multiplies' latency, took 3% of that run's cycles.
+    public static func wideHex(_ bytes: [UInt8]) -> String {
+        let (a, b) = bytes.withUnsafeBytes { raw -> (UInt64, UInt64) in
+            let length = UInt64(raw.count)
+            var l0 = 0xcbf2_9ce4_8422_2325 ^ length, l1 = 0x9e37_79b9_7f4a_7c15 &+ length
+            var l2 = 0x94d0_49bb_1331_11eb ^ length, l3 = 0xbf58_476d_1ce4_e5b9 &+ length
+            var offset = 0
+            if let base = raw.baseAddress {
+                func word(_ at: Int) -> UInt64 { UInt64(littleEndian: base.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
+                while offset + 32 <= raw.count {
+                    l0 = mix(l0 ^ word(offset), 0xff51_afd7_ed55_8ccd)
+                    l1 = mix(l1 &+ word(offset + 8), 0xc4ce_b9fe_1a85_ec53)
+                    l2 = mix(l2 ^ word(offset + 16), 0xc4ce_b9fe_1a85_ec53)
+                    l3 = mix(l3 &+ word(offset + 24), 0xff51_afd7_ed55_8ccd)
+                    offset += 32
+                }
+            }
+            // The last 0-31 bytes as `hex` takes them; the four lanes folded into two.
+            let (ta, tb) = pair(UnsafeRawBufferPointer(rebasing: raw[offset...]))
+            return (mix(mix(l0 ^ ta, 0x94d0_49bb_1331_11eb) ^ l2, 0xff51_afd7_ed55_8ccd),
+                    mix(mix(l1 ^ tb, 0xbf58_476d_1ce4_e5b9) ^ l3, 0xc4ce_b9fe_1a85_ec53))
+        }
+        return hex64(mix(a ^ (b >> 31), 0x94d0_49bb_1331_11eb)) + hex64(mix(b ^ (a >> 29), 0xbf58_476d_1ce4_e5b9))
+    }
+
     /// A name-based UUID (RFC 9562 version 8) for `name`, usable as an Atom id: `urn:uuid:…`.
     public static func uuidURN(_ name: String) -> String {
         var name = name

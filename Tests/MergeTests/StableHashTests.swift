@@ -27,6 +27,29 @@ import Testing
         }
     }
 
+    /// A body's hash, over four lanes and a tail: every length up to three blocks and a tail apart, and a bit
+    /// flipped anywhere in bodies of lengths around the block size.
+    @Test func wideHashesTellBodiesApart() {
+        var hashes: Set<String> = []
+        var count = 0
+        for length in 0...100 {
+            hashes.insert(StableHash.wideHex([UInt8](repeating: 0, count: length)))
+            count += 1
+        }
+        for length in [1, 8, 31, 32, 33, 63, 64, 65, 96, 100] {
+            let text = (0..<length).map { UInt8(truncatingIfNeeded: 0x41 + $0 * 7) }
+            for position in 0..<length {
+                for bit in 0..<8 {
+                    var flipped = text
+                    flipped[position] ^= 1 << bit
+                    hashes.insert(StableHash.wideHex(flipped))
+                    count += 1
+                }
+            }
+        }
+        #expect(hashes.count == count)
+    }
+
     @Test func valuesStayTheSame() {
         // Stored in every store (item keys, content and body hashes): a change here would make every item
         // look changed and give it a new id.
@@ -34,5 +57,8 @@ import Testing
         #expect(StableHash.hex(joining: [], separator: 0x1F) == "6491124d515dab767e16d7c4bc2ff61b")
         #expect(StableHash.hex(joining: ["title", "https://example.org/a"], separator: 0x1F) == "d2a1712beb763347233e1b9595b6859d")
         #expect(StableHash.uuidURN("source\u{1F}https://example.org/a") == "urn:uuid:8773d70f-350b-87c0-9c87-1bbd3400d23a")
+        // Body hashes, stored with each source: a change makes every source's next body look changed (parsed again).
+        #expect(StableHash.wideHex([]) == "c9338edd27047d26644e490fa9a6f4a3")
+        #expect(StableHash.wideHex(Array(String(repeating: "<rss version=\"2.0\"><channel/></rss>\n", count: 3).utf8)) == "b7bfe51dfc032eae59affb1da4a7ed66")
     }
 }
