@@ -4,7 +4,7 @@ import Foundation
 /// out of the tables until `seal`: the run prunes every such item that no output shows, so `seal` writes the
 /// few that are shown and drops the rest. Their columns stay in memory, their JSON in a scratch file.
 /// NOTE: a first run over 1,000 feeds saved ~6,800 items that old, only to delete them again before it could
-/// end (the pages of their JSON read back and rewritten): set aside, the run took 1.51 -> 1.35 s.
+/// end, the pages of their JSON read back and rewritten: that prune took 70 ms, while the run waited.
 final class AsideItems {
     struct Entry {
         let row: ItemRow

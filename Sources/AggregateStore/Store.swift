@@ -329,6 +329,7 @@ public final class Store {
     /// A store made by `fresh` that failed: closed and its file removed, nothing put in place.
     private func abandon() {
         finalPath = nil
+        aside = nil
         writeback?.stop()
         statements.removeAll()
         db.close()
@@ -629,6 +630,7 @@ public final class Store {
         let doomed = try prunable(visible: visible, before: before)
         for key in doomed {
             for delete in Self.deletesOfAnItem { try statements[literal: delete].run([.text(key)]) }
+            aside?.remove(key)
             // Not loaded, the index will be read as the table is now.
             titleIndex?.remove(key: key)
         }
@@ -660,7 +662,7 @@ public final class Store {
         let rows = try statements["SELECT source_id, COUNT(*) FROM items GROUP BY source_id"].query { row in
             (row.text(0) ?? "", row.integer(1) ?? 0)
         }
-        return Dictionary(rows, uniquingKeysWith: +)
+        return Dictionary(rows + (aside?.entries.values.map { ($0.row.sourceID, 1) } ?? []), uniquingKeysWith: +)
     }
 
     /// Number of items each category holds.
@@ -668,7 +670,7 @@ public final class Store {
         let rows = try statements["SELECT category, COUNT(*) FROM item_categories GROUP BY category"].query { row in
             (row.text(0) ?? "", row.integer(1) ?? 0)
         }
-        return Dictionary(rows, uniquingKeysWith: +)
+        return Dictionary(rows + (aside?.entries.values.flatMap { $0.row.categories.map { ($0, 1) } } ?? []), uniquingKeysWith: +)
     }
 
     /// The item of a stored row: `ItemJSON.decode` reads what this version writes; JSONDecoder what it does not

@@ -81,6 +81,8 @@ struct AsideItemsTests {
                 }
             }
         }
+        #expect(try aside.itemCountsBySource() == plain.itemCountsBySource())
+        #expect(try aside.itemCountsByCategory() == plain.itemCountsByCategory())
         let listed = try aside.latestItems(queries)
         #expect(listed == (try plain.latestItems(queries)))
         // The lists reach past the horizon: some items set aside are listed, and will be kept.
@@ -100,7 +102,7 @@ struct AsideItemsTests {
     }
 
     /// A run that fails before `seal` keeps what it merged, as a store made in place keeps its commits: `finish`
-    /// writes every item set aside.
+    /// writes every item set aside, but those `prune` deleted.
     @Test func finishingWithoutSealingKeepsEveryItemSetAside() throws {
         let folder = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -110,6 +112,10 @@ struct AsideItemsTests {
         _ = try saveTheSameInto([aside, plain], seed: 7)
         // While it is built, the scratch file is nowhere to be seen: a killed run leaves only what `fresh` clears.
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["aside.sqlite.new", "plain.sqlite.new"])
+        let visible: Set<String> = ["k1", "k2", "k3", "k50"]
+        let pruned = try aside.prune(visible: visible, before: Date(timeIntervalSince1970: Self.horizon - 1_000))
+        #expect(pruned > 0)
+        #expect(try plain.prune(visible: visible, before: Date(timeIntervalSince1970: Self.horizon - 1_000)) == pruned)
         try aside.finish()
         try plain.finish()
         let asideRows = try rows(asidePath)
