@@ -60,6 +60,7 @@ public final class Store {
             // overwrite what is deleted with zeros; what is deleted here is public feed content.
             try db.execute("PRAGMA page_size=16384; PRAGMA \(journal); PRAGMA foreign_keys=OFF; PRAGMA cache_size=-\(cacheKiB); PRAGMA temp_store=MEMORY; PRAGMA secure_delete=OFF;")
             try migrate()
+            try db.execute("PRAGMA cache_size=-\(cacheKiB)")
             if finalPath != nil { try db.execute(Self.deferredIndexes.map { "DROP INDEX \($0.name);" }.joined()) }
         } catch {
             throw Self.explain(error, path: path)
@@ -268,6 +269,11 @@ public final class Store {
             try? db.execute("ROLLBACK")
             throw error
         }
+        // Step 3 copies every item's JSON before the old table goes: the file kept the old table's pages free
+        // (295 -> 472 MB for 1,000 feeds). Given back once; `items` and `item_data` name their ids, which VACUUM keeps.
+        // Its copy goes to a temporary file, with a small cache: with the run's temporary store in memory and its
+        // 64 MiB cache, the process grew to 334 MB for 1,000 feeds (14 MB so). The caller sets its cache again.
+        if current > 0 && current < 3 { try db.execute("PRAGMA temp_store=FILE; PRAGMA cache_size=-2048; VACUUM; PRAGMA temp_store=MEMORY;") }
     }
 
     /// Runs `body` in one transaction: all of it is stored, or none. Inside a batch, a failing body rolls the

@@ -143,5 +143,7 @@ struct AsideItemsTests {
         #expect(try store.titleCounts(["old"]) == [1])
         #expect(try store.schema().contains { $0.hasPrefix("item_data: CREATE TABLE") })
         #expect(try store.integrityProblem() == nil)
+        // The old table's pages are given back, not left free in the file.
+        #expect(try SQLiteDatabase(path: path).prepare("PRAGMA freelist_count").query { $0.integer(0) } == [0])
     }
 }
