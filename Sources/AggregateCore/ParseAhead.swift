@@ -35,7 +35,11 @@ final class ParseAhead: @unchecked Sendable {
     // Guarded by `condition`.
     private let condition = NSCondition()
     /// Jobs not started, in the order handed in (numbered in that order from 0, as their results).
-    private var jobs: [Job] = []
+    /// A started job's place is emptied: the array is cleared only once every job in it has started, which may not
+    /// happen all run, and a job holds its fetched body.
+    /// NOTE: kept, the bodies of a run over 1,000 fetched feeds that had all changed piled up here: 57 MB at the peak
+    /// (heaptrack), which peaked at 152-322 MB from one run to the next.
+    private var jobs: [Job?] = []
     private var jobsHead = 0
     private var submitted = 0
     /// Results by the number of their job; `taken` is the number of the next one to hand back.
@@ -70,6 +74,13 @@ final class ParseAhead: @unchecked Sendable {
         submitted += 1
         condition.broadcast()
         condition.unlock()
+    }
+
+    /// Started jobs the queue still holds (with their bodies): none.
+    var startedJobsHeld: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return jobs[..<jobsHead].count { $0 != nil }
     }
 
     /// Handed in and not yet taken back.
@@ -139,7 +150,8 @@ final class ParseAhead: @unchecked Sendable {
     /// The oldest job not started, with its number, taken off the queue.
     private func startLocked() -> (Int, Job)? {
         guard jobsHead < jobs.count else { return nil }
-        let job = jobs[jobsHead]
+        // Every place from the head on holds a job not started.
+        let job = jobs[jobsHead].take()!
         let number = submitted - (jobs.count - jobsHead)
         jobsHead += 1
         if jobsHead == jobs.count {
