@@ -44,15 +44,7 @@ struct Attribution: Sendable {
         if !credits.alsoReportedBy.isEmpty {
             out.add("<br>Also reported by: ")
             for (index, other) in credits.alsoReportedBy.enumerated() {
-                if let url = other.url {
-                    out.add("<a href=\"")
-                    out.text(url)
-                    out.add("\">")
-                    out.text(other.name)
-                    out.add("</a>")
-                } else {
-                    out.text(other.name)
-                }
+                out.linked(other.name, to: other.url)
                 if index < credits.alsoReportedBy.count - 1 { out.add(", ") }
             }
         }

@@ -35,11 +35,8 @@ enum BuiltInPages {
             }
             out.add("<p class=\"feeds\">")
             for feed in page.frame.feeds {
-                out.add("<a href=\"")
-                out.text(feed.url)
-                out.add("\">")
-                out.text(feed.label)
-                out.add("</a> ")
+                out.linked(feed.label, to: feed.url)
+                out.add(" ")
             }
             out.add("</p>\n</header>\n")
             if page.items.isEmpty {
@@ -97,7 +94,7 @@ enum BuiltInPages {
         layout(page.frame, &out) { out in
             let card = page.item
             out.add("<article class=\"item article\">\n<h1>")
-            linkedTitle(card.headline, &out)
+            out.linked(card.headline.title, to: card.headline.link)
             out.add("</h1>\n")
             meta(card, &out)
             out.add("</p>\n")
@@ -196,7 +193,7 @@ enum BuiltInPages {
             out.add("\" alt=\"\" loading=\"lazy\">\n")
         }
         out.add("<h3>")
-        linkedTitle(card.headline, &out)
+        out.linked(card.headline.title, to: card.headline.link)
         out.add("</h3>\n")
         meta(card, &out)
         if card.headline.reportCount > 1 {
@@ -233,7 +230,7 @@ enum BuiltInPages {
             out.add("<aside class=\"related\">\n<h4>Related</h4>\n<ul>\n")
             for related in card.related {
                 out.add("<li>")
-                linkedTitle(related, &out)
+                out.linked(related.title, to: related.link)
                 out.add(" <span class=\"meta\">")
                 out.text(related.sourceName)
                 out.add(" · <time datetime=\"")
@@ -250,7 +247,7 @@ enum BuiltInPages {
     /// `headline.mustache`.
     private static func headline(_ line: Headline, _ out: inout PageBytes) {
         out.add("<li>")
-        linkedTitle(line, &out)
+        out.linked(line.title, to: line.link)
         out.add(" <span class=\"meta\">")
         out.text(line.sourceName)
         out.add(" · <time datetime=\"")
@@ -264,19 +261,6 @@ enum BuiltInPages {
             out.add(" sources")
         }
         out.add("</span></li>\n")
-    }
-
-    /// `{{#link}}<a href="{{link}}">{{title}}</a>{{/link}}{{^link}}{{title}}{{/link}}`.
-    private static func linkedTitle(_ line: Headline, _ out: inout PageBytes) {
-        if let link = line.link {
-            out.add("<a href=\"")
-            out.text(link)
-            out.add("\">")
-            out.text(line.title)
-            out.add("</a>")
-        } else {
-            out.text(line.title)
-        }
     }
 
     /// The meta line of `item` and `article` up to the reading time, its closing tag left to them.
@@ -315,5 +299,15 @@ struct PageBytes {
     /// A `{{name}}` value (`HTMLEscaping`).
     mutating func text(_ value: String) {
         HTMLEscaping.appendText(value, to: &bytes)
+    }
+
+    /// `{{#url}}<a href="{{url}}">{{text}}</a>{{/url}}{{^url}}{{text}}{{/url}}`: the text, linked when there is a URL.
+    mutating func linked(_ value: String, to url: String?) {
+        guard let url else { return text(value) }
+        add("<a href=\"")
+        text(url)
+        add("\">")
+        text(value)
+        add("</a>")
     }
 }
