@@ -38,7 +38,11 @@ let package = Package(
             "AggregateCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "aggregate", dependencies: ["AggregateCLI"]),
+        // tcmalloc (gperftools, Debian's libtcmalloc-minimal4) in place of glibc's malloc: a run makes and frees
+        // millions of small Strings and arrays on two threads. A first run over 1,000 feeds: 1.24 -> 1.17 s,
+        // user time 2.11 -> 1.97 s, the same peak RSS (benchmarks/PERFORMANCE.md, "Cold run, session 8").
+        .executableTarget(
+            name: "aggregate", dependencies: ["AggregateCLI"], linkerSettings: [.linkedLibrary(":libtcmalloc_minimal.so.4")]),
         // `swift run -c release merge-bench N`: the merge stage alone on N generated items (scripts/bench-merge).
         .executableTarget(
             name: "merge-bench", dependencies: ["AggregateCore", "AggregateMerge", "AggregateStore", "AggregateModel", "AggregateTestSupport"]),

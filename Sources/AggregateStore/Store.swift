@@ -58,7 +58,10 @@ public final class Store {
             // enforced, every category row saved looked its item up again, and every item saved searched for
             // category rows to adopt (a tenth of the store's work in a cold run). Debian builds SQLite to
             // overwrite what is deleted with zeros; what is deleted here is public feed content.
-            try db.execute("PRAGMA page_size=16384; PRAGMA \(journal); PRAGMA foreign_keys=OFF; PRAGMA cache_size=-\(cacheKiB); PRAGMA temp_store=MEMORY; PRAGMA secure_delete=OFF;")
+            // 32 KiB pages for a new store: since an item's JSON has a table of its own, larger pages hold it with
+            // less slack and fewer writes. A first run over 1,000 feeds: 1.22 -> 1.17 s, the file 244 -> 222 MB;
+            // a run in place with 100 changed sources no slower (16 KiB had been best while `items` held the JSON).
+            try db.execute("PRAGMA page_size=32768; PRAGMA \(journal); PRAGMA foreign_keys=OFF; PRAGMA cache_size=-\(cacheKiB); PRAGMA temp_store=MEMORY; PRAGMA secure_delete=OFF;")
             try migrate()
             try db.execute("PRAGMA cache_size=-\(cacheKiB)")
             if finalPath != nil { try db.execute(Self.deferredIndexes.map { "DROP INDEX \($0.name);" }.joined()) }
