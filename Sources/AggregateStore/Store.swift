@@ -25,6 +25,10 @@ public final class Store {
     /// Where `finish` puts a store made by `fresh`; nil for a store opened in place, and once finished.
     private var finalPath: String?
 
+    /// For a store made by `fresh`: every category an item was saved under. Its rows are found by their primary key
+    /// (category, date, key) until `seal` builds `item_categories_by_key` (see `deleteCategories`).
+    private var savedCategories: Set<String> = []
+
     /// For a store made by `fresh`: every identity saved, hashed. Most identities a first run looks up were
     /// never saved, and this says so without a query (80,000 queries on a first run over 1,000 feeds); one it
     /// holds is looked up in the table, so a hash shared by two identities costs a query, never a wrong answer.
@@ -152,7 +156,8 @@ public final class Store {
         job.aside = aside
         aside = nil
         let pruned = Set(doomed.filter { job.aside?.contains($0) ?? false })
-        let doomed = doomed.filter { !pruned.contains($0) }
+        let doomed = doomed.filter { !pruned.contains($0) }.map { (key: $0, date: titleIndex?.date(of: $0)) }
+        let categories = savedCategories
         job.asideKept = job.aside?.entries.keys.filter { !pruned.contains($0) }.sorted() ?? []
         // NOTE: freeing the title index of every item cost 85 million instructions on the run's thread, its very
         // last work in a cold run over 1,000 feeds. Nothing reads it after `seal`: the job, whose thread is done
@@ -172,12 +177,16 @@ public final class Store {
                     rows.removeAll()
                 }
                 if !doomed.isEmpty {
-                    let deletes = try Self.deletesOfAnItem.map { statement throws(StoreError) in try job.db.prepare(statement.description) }
+                    // The category rows by their primary key: `item_categories_by_key` is built after.
+                    let rows = StatementCache(db: job.db)
+                    let deletes = try Self.deletesOfAnItem.dropFirst().map { statement throws(StoreError) in try job.db.prepare(statement.description) }
                     try job.db.execute("BEGIN")
-                    for key in doomed {
+                    for (key, date) in doomed {
+                        try Self.deleteCategories(of: key, dated: date, under: categories, in: rows)
                         for delete in deletes { try delete.run([.text(key)]) }
                     }
                     try job.db.execute("COMMIT")
+                    rows.removeAll()
                 }
                 // The pages written so far (all but the indexes') go to disk on another thread while the indexes are
                 // built: the final sync has only those left to write.
@@ -219,6 +228,9 @@ public final class Store {
     static let deferredIndexes: [(name: String, sql: String)] = [
         ("items_by_source", "CREATE INDEX items_by_source ON items(source_id);"),
         ("items_by_date", "CREATE INDEX items_by_date ON items(date, key);"),
+        // NOTE: kept up to date at every save, it was a third of the cost of a category row (a first run over 1,000
+        // feeds: 1.15 -> 1.xx s). Until it is built, an item's rows are deleted by their primary key.
+        ("item_categories_by_key", "CREATE INDEX item_categories_by_key ON item_categories(key);"),
     ]
 
     /// What `seal` started: the indexes, the sync. `error` is written before `done` is signalled and read after it
@@ -460,15 +472,25 @@ public final class Store {
         _ stored: StoredItem, identities: [ItemIdentity], titleWords: [String], normalizedTitle: String, isNew: Bool = false, encoded: Encoded? = nil,
         headlineForm: (any HeadlineForm)? = nil
     ) throws(StoreError) {
-        let item = stored.item
+        try save(
+            stored.item, contentHash: stored.contentHash, identities: identities, titleWords: titleWords, normalizedTitle: normalizedTitle,
+            isNew: isNew, encoded: encoded, headlineForm: headlineForm)
+    }
+
+    /// The same, for `item` with its content hash.
+    public func save(
+        _ item: Item, contentHash: String, identities: [ItemIdentity], titleWords: [String], normalizedTitle: String, isNew: Bool = false,
+        encoded: Encoded? = nil, headlineForm: (any HeadlineForm)? = nil
+    ) throws(StoreError) {
         let data = encoded?.data ?? ItemJSON.encode(item)
         let index = try loadedTitleIndex()
         // Each category once, the first of equal ones kept, as a Set of them did (1,300 instructions an item to make).
         var categories: [String] = []
         for category in item.categories where !categories.contains(category) { categories.append(category) }
         let row = ItemRow(
-            sourceID: item.provenance.source.sourceID, date: item.displayDate.timeIntervalSince1970, contentHash: stored.contentHash,
+            sourceID: item.provenance.source.sourceID, date: item.displayDate.timeIntervalSince1970, contentHash: contentHash,
             normalizedTitle: normalizedTitle, titleWords: encoded?.titleWords ?? TitleIndex.joined(titleWords), categories: categories)
+        if finalPath != nil { savedCategories.formUnion(categories) }
         var isNew = isNew
         if let aside, aside.contains(item.key) || (isNew && row.date < aside.before && !index.contains(key: item.key)) {
             if row.date < aside.before {
@@ -492,8 +514,20 @@ public final class Store {
         try statements[literal: "INSERT INTO items (key, source_id, date, content_hash, title_norm, title_words) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET source_id = excluded.source_id, date = excluded.date, content_hash = excluded.content_hash, title_norm = excluded.title_norm, title_words = excluded.title_words"]
             .run(row.values(key: key))
         try statements[literal: "INSERT OR REPLACE INTO item_data (id, data) SELECT id, ? FROM items WHERE key = ?"].run([.blob(data), .text(key)])
-        try statements[literal: "DELETE FROM item_categories WHERE key = ?"].run([.text(key)])
+        try Self.deleteCategories(of: key, dated: finalPath == nil ? nil : titleIndex?.date(of: key), under: savedCategories, in: statements)
         try Self.insertCategories(of: key, row, into: statements, db: db)
+    }
+
+    /// Deletes the category rows of the item saved under `key`. With its `date`, by their primary key, under each of
+    /// `categories` (every category an item was saved under): in a store made by `fresh`, `seal` builds
+    /// `item_categories_by_key`, and a search by key alone before would read the whole table.
+    private static func deleteCategories(of key: String, dated date: Double?, under categories: Set<String>, in statements: StatementCache) throws(StoreError) {
+        guard let date else {
+            return try statements[literal: "DELETE FROM item_categories WHERE key = ?"].run([.text(key)])
+        }
+        for category in categories {
+            try statements[literal: "DELETE FROM item_categories WHERE category = ? AND date = ? AND key = ?"].run([.text(category), .real(date), .text(key)])
+        }
     }
 
     /// The rows of an item not in the store: the item's, its JSON under the id the row was given, one per category.

@@ -215,6 +215,9 @@ final class TitleIndex {
 
     func contains(key: String) -> Bool { slotByKey[key] != nil }
 
+    /// The date `key` was saved with, if it is held.
+    func date(of key: String) -> Double? { slotByKey[key].map { dates[Int($0)] } }
+
     func remove(key: String) {
         guard let slot = slotByKey.removeValue(forKey: key) else { return }
         live[Int(slot)] = false
