@@ -63,7 +63,7 @@ public struct Merger: Sendable {
     /// The same source again: unchanged, or changed in place without moving it up the feed.
     private func sameSource(_ candidate: Candidate, stored: StoredItem) -> MergeDecision {
         let old = stored.item
-        guard candidate.contentHash != stored.contentHash else {
+        guard !candidate.hasContent(hashed: stored.contentHash) else {
             return MergeDecision(outcome: .unchanged, stored: nil, key: old.key, identities: candidate.identities, titleWords: [])
         }
         var item = candidate.makeItem(key: old.key, firstSeen: old.firstSeen)

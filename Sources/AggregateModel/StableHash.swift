@@ -139,6 +139,29 @@ public enum StableHash {
         return hex64(mix(a ^ (b >> 31), 0x94d0_49bb_1331_11eb)) + hex64(mix(b ^ (a >> 29), 0xbf58_476d_1ce4_e5b9))
     }
 
+    /// `wideHex` of `parts` joined by `separator`, copied once into one buffer (copying ~5 KB costs less than
+    /// `hex`'s two chains over it).
+    public static func wideHex(joining parts: [String], separator: UInt8) -> String {
+        var length = max(0, parts.count - 1)
+        for part in parts { length += part.utf8.count }
+        let joined = [UInt8](unsafeUninitializedCapacity: length) { buffer, written in
+            var at = 0
+            for (index, var part) in parts.enumerated() {
+                if index > 0 {
+                    buffer[at] = separator
+                    at += 1
+                }
+                part.withUTF8 { bytes in
+                    guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return }
+                    (target + at).update(from: source, count: bytes.count)
+                    at += bytes.count
+                }
+            }
+            written = at
+        }
+        return wideHex(joined)
+    }
+
     /// A name-based UUID (RFC 9562 version 8) for `name`, usable as an Atom id: `urn:uuid:…`.
     public static func uuidURN(_ name: String) -> String {
         var name = name

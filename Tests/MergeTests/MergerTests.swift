@@ -71,6 +71,26 @@ struct MergerTests {
         #expect(lookup.items.count == 1)
     }
 
+    /// Stores made by earlier versions hold content hashes of another kind (`StableHash.hex` of the same parts):
+    /// an item they hold is not taken for changed, and a changed one is stored with this version's hash.
+    @Test func contentHashedByAnEarlierVersionIsRecognised() throws {
+        let lookup = MemoryLookup()
+        var entry = Entry(id: "a1", title: "Story", link: "https://xinhua.example.com/a1", published: now.addingTimeInterval(-7200), summary: "<p>First</p>")
+        let first = try merge(entry, from: xinhua, into: lookup)
+        let current = try #require(lookup.items[first.key]?.contentHash)
+        #expect(current.hasPrefix("w") && current.count == 33)
+        // The earlier hash: title, link, summary, content, author, image, then the upstream's name and feed.
+        let earlier = StableHash.hex(joining: ["Story", "https://xinhua.example.com/a1", "<p>First</p>", "", "", "", "", ""], separator: 0x1F)
+        lookup.items[first.key]?.contentHash = earlier
+        #expect(try merge(entry, from: xinhua, into: lookup).outcome == .unchanged)
+        #expect(lookup.items[first.key]?.contentHash == earlier)
+        entry.summary = "<p>Corrected</p>"
+        let second = try merge(entry, from: xinhua, into: lookup, at: now.addingTimeInterval(600))
+        #expect(second.outcome == .updated)
+        #expect(lookup.items[first.key]?.contentHash.hasPrefix("w") == true)
+        #expect(try merge(entry, from: xinhua, into: lookup).outcome == .unchanged)
+    }
+
     @Test func futureDatesAreClampedToFirstSeen() throws {
         let lookup = MemoryLookup()
         let entry = Entry(id: "f", title: "Scheduled", link: "https://xinhua.example.com/f", published: now.addingTimeInterval(86_400 * 3))

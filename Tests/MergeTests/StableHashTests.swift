@@ -16,6 +16,7 @@ import Testing
                 parts.append(part)
             }
             #expect(StableHash.hex(joining: parts, separator: 0x1F) == StableHash.hex(parts.joined(separator: "\u{1F}")), "\(parts)")
+            #expect(StableHash.wideHex(joining: parts, separator: 0x1F) == StableHash.wideHex(Array(parts.joined(separator: "\u{1F}").utf8)), "\(parts)")
         }
     }
 
@@ -60,5 +61,8 @@ import Testing
         // Body hashes, stored with each source: a change makes every source's next body look changed (parsed again).
         #expect(StableHash.wideHex([]) == "c9338edd27047d26644e490fa9a6f4a3")
         #expect(StableHash.wideHex(Array(String(repeating: "<rss version=\"2.0\"><channel/></rss>\n", count: 3).utf8)) == "b7bfe51dfc032eae59affb1da4a7ed66")
+        // Content hashes (after a prefix), stored with each item: a change makes every item look changed.
+        #expect(StableHash.wideHex(joining: ["title", "https://example.org/a"], separator: 0x1F) == "54e76f66e0283cbc0a82187a69559208")
+        #expect(StableHash.wideHex(joining: [], separator: 0x1F) == StableHash.wideHex([]))
     }
 }
