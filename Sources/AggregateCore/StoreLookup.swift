@@ -27,12 +27,7 @@ public struct StoreLookup: MergeLookup {
     /// `encoded` is `Store.encode(_:titleWords:)` of the decision's item and title words, when already made;
     /// `headline` the form of the decision's normalized title, when already made.
     public func apply(_ decision: MergeDecision, encoded: Store.Encoded? = nil, headline: (any HeadlineForm)? = nil) throws {
-        if let entry = decision.newEntry {
-            // The entry's item, not a copy of it (see `MergeDecision.newEntry`).
-            try store.save(
-                entry.newItem, contentHash: entry.contentHash, identities: decision.identities, titleWords: decision.titleWords,
-                normalizedTitle: decision.normalizedTitle, isNew: true, encoded: encoded, headlineForm: headline)
-        } else if let stored = decision.stored {
+        if let stored = decision.stored {
             try store.save(
                 stored, identities: decision.identities, titleWords: decision.titleWords,
                 normalizedTitle: decision.normalizedTitle, isNew: decision.outcome == .new, encoded: encoded, headlineForm: headline)

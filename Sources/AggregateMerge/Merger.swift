@@ -50,7 +50,10 @@ public struct Merger: Sendable {
         if let stored = try similarStory(to: candidate, headline: prepared.headline, lookup: lookup) {
             return duplicate(candidate, of: stored)
         }
-        return MergeDecision(new: prepared)
+        let item = prepared.newItem
+        return MergeDecision(
+            outcome: .new, stored: StoredItem(item: item, contentHash: candidate.contentHash), key: item.key,
+            identities: candidate.identities, titleWords: candidate.titleWords, normalizedTitle: candidate.normalizedTitle)
     }
 
     private func firstKey(for identities: [ItemIdentity], lookup: some MergeLookup) throws -> String? {
@@ -162,7 +165,4 @@ public final class PreparedEntry: Sendable {
     public var normalizedTitle: String { candidate.normalizedTitle }
     /// The title words a new item is indexed under.
     public var titleWords: [String] { candidate.titleWords }
-    /// The hash a new item is stored with.
-    public var contentHash: String { candidate.contentHash }
-    var identities: [ItemIdentity] { candidate.identities }
 }

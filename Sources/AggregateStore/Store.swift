@@ -472,23 +472,14 @@ public final class Store {
         _ stored: StoredItem, identities: [ItemIdentity], titleWords: [String], normalizedTitle: String, isNew: Bool = false, encoded: Encoded? = nil,
         headlineForm: (any HeadlineForm)? = nil
     ) throws(StoreError) {
-        try save(
-            stored.item, contentHash: stored.contentHash, identities: identities, titleWords: titleWords, normalizedTitle: normalizedTitle,
-            isNew: isNew, encoded: encoded, headlineForm: headlineForm)
-    }
-
-    /// The same, for `item` with its content hash.
-    public func save(
-        _ item: Item, contentHash: String, identities: [ItemIdentity], titleWords: [String], normalizedTitle: String, isNew: Bool = false,
-        encoded: Encoded? = nil, headlineForm: (any HeadlineForm)? = nil
-    ) throws(StoreError) {
+        let item = stored.item
         let data = encoded?.data ?? ItemJSON.encode(item)
         let index = try loadedTitleIndex()
         // Each category once, the first of equal ones kept, as a Set of them did (1,300 instructions an item to make).
         var categories: [String] = []
         for category in item.categories where !categories.contains(category) { categories.append(category) }
         let row = ItemRow(
-            sourceID: item.provenance.source.sourceID, date: item.displayDate.timeIntervalSince1970, contentHash: contentHash,
+            sourceID: item.provenance.source.sourceID, date: item.displayDate.timeIntervalSince1970, contentHash: stored.contentHash,
             normalizedTitle: normalizedTitle, titleWords: encoded?.titleWords ?? TitleIndex.joined(titleWords), categories: categories)
         if finalPath != nil { savedCategories.formUnion(categories) }
         var isNew = isNew
