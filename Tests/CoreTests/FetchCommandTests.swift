@@ -18,7 +18,7 @@ struct FetchCommandTests {
         let text = "[site]\ntitle = T\nbase_url = https://t.example.org/\nallow_private_networks = yes\n\n[category news]\ntitle = News\n\n[sources]\n"
             + "\(server.url("/feed.xml"))  name=\"Good\"  categories=news\n\(server.url("/missing.xml"))  name=\"Gone Astray\"  categories=news\n"
         let path = folder.appendingPathComponent("feeds.conf").path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
         let binary = try TestPaths.aggregateBinary()
 
         let plain = try ProgramRun(binary, ["fetch", "--config", path])

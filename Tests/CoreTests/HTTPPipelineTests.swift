@@ -61,7 +61,7 @@ struct HTTPPipelineTests {
             \(server.url("/missing.xml"))  name="Broken Wire"  categories=world
             """
         let path = folder.appendingPathComponent("feeds.conf").path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
         return try ConfigLoader.load(path: path)
     }
 

@@ -61,7 +61,7 @@ struct MergeEndToEndTests {
             \(server.url("/gamma.xml"))  name="Gamma"  categories=world
             """
         let path = folder.appendingPathComponent("feeds.conf").path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
         let configuration = try ConfigLoader.load(path: path)
         let now = Date(timeIntervalSince1970: 1_795_953_600)
 

@@ -51,7 +51,7 @@ struct RetentionTests {
             \(server.url("/quiet.xml"))  name="Quiet"  categories=news,recent
             """
         let path = folder.appendingPathComponent("feeds.conf").path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
         let configuration = try ConfigLoader.load(path: path)
         let now = Date(timeIntervalSince1970: 1_795_953_600)
         _ = try Pipeline(configuration: configuration).run(RunOptions(now: now))

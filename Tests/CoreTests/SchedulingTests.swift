@@ -20,7 +20,7 @@ struct SchedulingTests {
         let lines = paths.enumerated().map { "\(server.url($1))  name=\"S\($0)\"  categories=news\(extra)" }.joined(separator: "\n")
         let text = "[site]\ntitle = T\nbase_url = https://t.example.org/\nallow_private_networks = yes\ntimeout = 3s\n\n[category news]\ntitle = News\n\n[sources]\n\(lines)\n"
         let path = folder.appendingPathComponent("feeds.conf").path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
         return (try ConfigLoader.load(path: path), folder)
     }
 

@@ -27,7 +27,7 @@ struct WebSubTests {
             \(server.url("/feed.xml"))  name="S"  categories=news
             """
         let path = folder.appendingPathComponent("feeds.conf").path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
         let configuration = try ConfigLoader.load(path: path)
         let now = Date(timeIntervalSince1970: 1_795_953_600)
 

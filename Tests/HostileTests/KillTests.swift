@@ -34,7 +34,7 @@ import Glibc
             try workspace.write(Array(FeedText.rss(title: "Bulk \(bulk)", link: "https://bulk\(bulk).example.com/", items: items).utf8), to: "seeds/bulk\(bulk).xml")
             config += "\nseeds/bulk\(bulk).xml  name=\"Bulk \(bulk)\"  categories=business,tech  feed_url=https://bulk\(bulk).example.com/feed.xml\n"
         }
-        try config.write(toFile: workspace.configPath, atomically: true, encoding: .utf8)
+        try config.write(toFile: workspace.configPath, atomically: false, encoding: .utf8)
         return workspace
     }
 

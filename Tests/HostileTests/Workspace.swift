@@ -28,7 +28,7 @@ struct Workspace {
         lines += site
         for slug in categories { lines += ["", "[category \(slug)]", "title = \(slug.capitalized) news"] }
         lines += ["", "[sources]"] + sources
-        try (lines.joined(separator: "\n") + "\n").write(toFile: configPath, atomically: true, encoding: .utf8)
+        try (lines.joined(separator: "\n") + "\n").write(toFile: configPath, atomically: false, encoding: .utf8)
     }
 
     /// Writes `bytes` as a file of the workspace; returns its path.

@@ -13,7 +13,7 @@ import Testing
         let folder = try TestPaths.temporaryDirectory("aggregate-secret")
         let secret = "SECRET-\(UUID().uuidString)"
         let path = folder.appendingPathComponent("secret.txt").path
-        try secret.write(toFile: path, atomically: true, encoding: .utf8)
+        try secret.write(toFile: path, atomically: false, encoding: .utf8)
         return (path, secret)
     }
 
