@@ -120,10 +120,13 @@ final class TitleIndex {
     }
 
     func add(key: String, date: Double, sourceID: String, title: String, words: [String], form: (any HeadlineForm)? = nil) {
-        // Saved again under the same title (a duplicate credited on it): the form made before still holds.
-        let kept = form ?? slotByKey[key].flatMap { slots[Int($0)].title == title ? slots[Int($0)].form : nil }
-        remove(key: key)
         let slot = Int32(slots.count)
+        // One look-up of the key, which takes its new slot; a slot it had dies (hashing the key for each of a
+        // look-up, a removal and an insertion, and the source's id twice, was a quarter of this function).
+        let previous = slotByKey.updateValue(slot, forKey: key)
+        // Saved again under the same title (a duplicate credited on it): the form made before still holds.
+        let kept = form ?? previous.flatMap { slots[Int($0)].title == title ? slots[Int($0)].form : nil }
+        if let previous { retire(previous) }
         // The same word twice counts once, as the table's primary key (word, date, key) made it.
         var ids: [Int32] = []
         ids.reserveCapacity(words.count)
@@ -136,11 +139,9 @@ final class TitleIndex {
         slotWords.append(contentsOf: ids)
         wordStarts.append(Int32(slotWords.count))
         signatures.append(ids.reduce(0) { $0 | Self.signatureBit($1) })
-        if sourceNumbers[sourceID] == nil { sourceNumbers[sourceID] = Int32(sourceNumbers.count) }
-        sources.append(sourceNumbers[sourceID]!)
+        sources.append(number(ofSaved: sourceID))
         dates.append(date)
         live.append(true)
-        slotByKey[key] = slot
         insert(slot, into: ids)
         for id in ids { counts[Int(id)] += 1 }
     }
@@ -220,6 +221,11 @@ final class TitleIndex {
 
     func remove(key: String) {
         guard let slot = slotByKey.removeValue(forKey: key) else { return }
+        retire(slot)
+    }
+
+    /// A slot whose item was deleted or saved again: dead from now on.
+    private func retire(_ slot: Int32) {
         live[Int(slot)] = false
         slots[Int(slot)].form = nil
         for id in slotWords[Int(wordStarts[Int(slot)])..<Int(wordStarts[Int(slot) + 1])] { counts[Int(id)] -= 1 }
@@ -290,6 +296,23 @@ final class TitleIndex {
     /// The last source `ranked` excluded and its number: the entries of one feed come one after another, and
     /// hashing the source's id for each was 33 M instructions at 1,000 feeds.
     private var lastExcluded: (id: String, number: Int32?)?
+
+    /// The last source `add` numbered: the items of one feed are saved one after another.
+    private var lastSaved: (id: String, number: Int32)?
+
+    /// The number of the source `id`, numbered now if it is new.
+    private func number(ofSaved id: String) -> Int32 {
+        if let lastSaved, lastSaved.id == id { return lastSaved.number }
+        let number: Int32
+        if let known = sourceNumbers[id] {
+            number = known
+        } else {
+            number = Int32(sourceNumbers.count)
+            sourceNumbers[id] = number
+        }
+        lastSaved = (id, number)
+        return number
+    }
 
     private func number(ofSource id: String) -> Int32 {
         if let lastExcluded, lastExcluded.id == id, let number = lastExcluded.number { return number }
