@@ -6,3 +6,30 @@ extension Array where Element == UInt8 {
         append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 }
+
+/// Strings joined by a one-byte separator, written straight into storage made to their size (`joined(separator:)`
+/// made a String of each piece first).
+public enum ByteJoin {
+    /// How many bytes `parts` take joined.
+    public static func length(of parts: [String]) -> Int {
+        parts.reduce(max(0, parts.count - 1)) { $0 + $1.utf8.count }
+    }
+
+    /// Writes `parts` joined by `separator` at the start of `buffer`, which holds at least `length(of: parts)`
+    /// bytes; returns how many it wrote.
+    public static func write(_ parts: [String], separator: UInt8, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var at = 0
+        for (index, var part) in parts.enumerated() {
+            if index > 0 {
+                buffer[at] = separator
+                at += 1
+            }
+            part.withUTF8 { bytes in
+                guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return }
+                (target + at).update(from: source, count: bytes.count)
+                at += bytes.count
+            }
+        }
+        return at
+    }
+}

@@ -23,9 +23,7 @@ public enum StableHash {
     }
 
     private static func pair(joining parts: [String], separator: UInt8) -> (UInt64, UInt64) {
-        var length = max(0, parts.count - 1)
-        for part in parts { length += part.utf8.count }
-        var hasher = Stream(length: length)
+        var hasher = Stream(length: ByteJoin.length(of: parts))
         for (index, part) in parts.enumerated() {
             if index > 0 { hasher.add(separator) }
             var part = part
@@ -142,24 +140,9 @@ public enum StableHash {
     /// `wideHex` of `parts` joined by `separator`, copied once into one buffer (copying ~5 KB costs less than
     /// `hex`'s two chains over it).
     public static func wideHex(joining parts: [String], separator: UInt8) -> String {
-        var length = max(0, parts.count - 1)
-        for part in parts { length += part.utf8.count }
-        let joined = [UInt8](unsafeUninitializedCapacity: length) { buffer, written in
-            var at = 0
-            for (index, var part) in parts.enumerated() {
-                if index > 0 {
-                    buffer[at] = separator
-                    at += 1
-                }
-                part.withUTF8 { bytes in
-                    guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return }
-                    (target + at).update(from: source, count: bytes.count)
-                    at += bytes.count
-                }
-            }
-            written = at
-        }
-        return wideHex(joined)
+        wideHex([UInt8](unsafeUninitializedCapacity: ByteJoin.length(of: parts)) { buffer, written in
+            written = ByteJoin.write(parts, separator: separator, into: buffer)
+        })
     }
 
     /// A name-based UUID (RFC 9562 version 8) for `name`, usable as an Atom id: `urn:uuid:…`.

@@ -179,12 +179,8 @@ public final class Store {
                 if !doomed.isEmpty {
                     // The category rows by their primary key: `item_categories_by_key` is built after.
                     let rows = StatementCache(db: job.db)
-                    let deletes = try Self.deletesOfAnItem.dropFirst().map { statement throws(StoreError) in try job.db.prepare(statement.description) }
                     try job.db.execute("BEGIN")
-                    for (key, date) in doomed {
-                        try Self.deleteCategories(of: key, dated: date, under: categories, in: rows)
-                        for delete in deletes { try delete.run([.text(key)]) }
-                    }
+                    for (key, date) in doomed { try Self.deleteItem(key, dated: date, under: categories, in: rows) }
                     try job.db.execute("COMMIT")
                     rows.removeAll()
                 }
@@ -663,7 +659,7 @@ public final class Store {
     public func prune(visible: Set<String>, before: Date) throws(StoreError) -> Int {
         let doomed = try prunable(visible: visible, before: before)
         for key in doomed {
-            for delete in Self.deletesOfAnItem { try statements[literal: delete].run([.text(key)]) }
+            try Self.deleteItem(key, dated: finalPath == nil ? nil : titleIndex?.date(of: key), under: savedCategories, in: statements)
             aside?.remove(key)
             // Not loaded, the index will be read as the table is now.
             titleIndex?.remove(key: key)
@@ -684,12 +680,13 @@ public final class Store {
         return old.filter { !visible.contains($0) }
     }
 
-    /// What `prune` runs for each key, in order (the data is found through the item's row).
-    private static let deletesOfAnItem: [StaticString] = [
-        "DELETE FROM item_categories WHERE key = ?",
-        "DELETE FROM item_data WHERE id = (SELECT id FROM items WHERE key = ?)",
-        "DELETE FROM items WHERE key = ?",
-    ]
+    /// Deletes the rows of the item saved under `key`: its categories (see `deleteCategories`), its JSON (found
+    /// through its row), its row.
+    private static func deleteItem(_ key: String, dated date: Double?, under categories: Set<String>, in statements: StatementCache) throws(StoreError) {
+        try deleteCategories(of: key, dated: date, under: categories, in: statements)
+        try statements[literal: "DELETE FROM item_data WHERE id = (SELECT id FROM items WHERE key = ?)"].run([.text(key)])
+        try statements[literal: "DELETE FROM items WHERE key = ?"].run([.text(key)])
+    }
 
     /// Number of items each source is primary for.
     public func itemCountsBySource() throws(StoreError) -> [String: Int] {
