@@ -66,6 +66,7 @@ public enum TitleNormalizer {
     public static func normalize(_ title: String) -> String {
         let stripped = removingPublisherSuffix(title)
         if stripped.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(stripped) }
+        if let normalized = HeadlineFolding.normalized(stripped) { return normalized }
         let folded = HeadlineFolding.fold(stripped)
         // The same scalars as a String's, appended as bytes: appending to its scalar view cost 460 instructions each.
         var out: [UInt8] = []

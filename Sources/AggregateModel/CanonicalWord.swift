@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A String that hashes and compares as Swift's Strings do (canonical equivalence), by its bytes.
 ///
 /// Hashing a String that is not ASCII normalizes it every time (~1,100 instructions a word), and comparing two
@@ -25,11 +31,14 @@ public struct CanonicalWord: Hashable, Sendable {
         }
     }
 
+    /// The hash made with the word: the same for equal words within a process (seeded as `Hasher` is).
+    public var hashBits: Int { hash }
+
     public func hash(into hasher: inout Hasher) { hasher.combine(hash) }
 
     public static func == (a: CanonicalWord, b: CanonicalWord) -> Bool {
-        guard a.hash == b.hash else { return false }
+        guard a.hash == b.hash, a.nfc.utf8.count == b.nfc.utf8.count else { return false }
         var x = a.nfc, y = b.nfc
-        return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && p.elementsEqual(q) } }
+        return x.withUTF8 { p in y.withUTF8 { q in p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 } }
     }
 }

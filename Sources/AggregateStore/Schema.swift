@@ -1,6 +1,6 @@
 /// The store's tables. Bump `version` and add a step to `migrations` for every change.
 enum Schema {
-    static let version = 3
+    static let version = 4
 
     static let migrations: [String] = [
         """
@@ -124,6 +124,12 @@ enum Schema {
         ALTER TABLE items_v3 RENAME TO items;
         CREATE INDEX items_by_source ON items(source_id);
         CREATE INDEX items_by_date ON items(date, key);
+        """,
+        // 4: `items_by_source` goes. Only `aggregate status` counted items by source through it (a scan of `items`,
+        // a few MB, does as well there), while every new item added a row to it, and a first run built it whole
+        // while the run waited (13 ms of 1.1 s over 1,000 feeds).
+        """
+        DROP INDEX IF EXISTS items_by_source;
         """,
     ]
 }

@@ -222,7 +222,6 @@ public final class Store {
     /// before that reads through them (the run's title index knows every item's date), and each was 0.6% of a
     /// cold run's instructions. The statements are the migrations' own.
     static let deferredIndexes: [(name: String, sql: String)] = [
-        ("items_by_source", "CREATE INDEX items_by_source ON items(source_id);"),
         ("items_by_date", "CREATE INDEX items_by_date ON items(date, key);"),
         // NOTE: kept up to date at every save, it made each category row cost two random inserts (a first run over
         // 1,000 feeds: 1.28 -> 1.26 s without). Until it is built, an item's rows are deleted by their primary key.

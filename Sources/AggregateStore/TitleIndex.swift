@@ -24,19 +24,26 @@ final class TitleIndex {
 
     /// Every item indexed, in the order saved; a saved-again or deleted item leaves a dead slot behind.
     private var slots: [Slot] = []
-    /// By slot, apart from the Strings: a posting list is scanned on these alone, without retaining anything.
-    private var dates: [Double] = []
-    private var live: [Bool] = []
-    /// By slot, the source's number (in `sourceNumbers`).
-    private var sources: [Int32] = []
+    /// By slot, what a posting list is scanned and pooled on, without retaining anything: one cache line a
+    /// slot. NOTE: as five arrays (dates, liveness, sources, signatures, pool marks) each pooled slot was five
+    /// cache misses over 41,000 slots, most of the near-duplicate search's own time.
+    private var probes: [Probe] = []
+
+    private struct Probe {
+        let date: Double
+        /// One bit for each of the slot's word numbers (`signatureBit`): a pooled slot whose signature lacks a
+        /// rare word surely lacks it (most pooled slots share one rare word only).
+        let signature: UInt64
+        /// The source's number (in `sourceNumbers`).
+        let source: Int32
+        /// The number of the last `ranked` call that pooled the slot.
+        var pooledBy: UInt32 = 0
+        var live = true
+    }
     /// The word numbers of slot `i` are `slotWords[wordStarts[i]..<wordStarts[i + 1]]`: ranking reads them for every
     /// pooled slot, and one array each is one cache miss less per slot than an array per slot.
     private var slotWords: [Int32] = []
     private var wordStarts: [Int32] = [0]
-    /// By slot, one bit for each of its word numbers (`signatureBit`): a pooled slot whose signature lacks a rare
-    /// word surely lacks it. NOTE: ranking read the words of every pooled slot, ~40 a new item, two cache misses
-    /// each over 41,000 slots; most share one rare word only, and 8 bytes a slot say so (328 KB, not 1.5 MB).
-    private var signatures: [UInt64] = []
     /// By slot, the key's first 16 bytes, big-endian and padded with zeros, when the key is ASCII: ranking orders
     /// slots by key, and comparing these orders ASCII keys as their Strings do, without reading the Strings (in
     /// the sort, copying a `Slot` retained and released its four references at every comparison).
@@ -44,7 +51,7 @@ final class TitleIndex {
     private var sourceNumbers: [String: Int32] = [:]
     private var slotByKey: [String: Int32] = [:]
     /// Each distinct word's number (String equality, as SQLite's table and Swift's Sets had it; see `CanonicalWord`).
-    private var wordIDs: [CanonicalWord: Int32] = [:]
+    private var wordIDs = WordNumbers()
     /// By word number: the slots whose titles hold it, oldest first (by date, then key), so that a look-up reads
     /// only the newest within its range. Dead slots stay; they are skipped when read.
     private var postings: [[Int32]] = []
@@ -99,8 +106,7 @@ final class TitleIndex {
 
     private func id(of word: String, at position: Int) -> Int32 {
         if let id = number(of: word, at: position) { return id }
-        let id = Int32(postings.count)
-        wordIDs[key(of: word, at: position)] = id
+        let id = wordIDs.add(key(of: word, at: position))
         postings.append([])
         counts.append(0)
         return id
@@ -125,17 +131,14 @@ final class TitleIndex {
         keyHeads.append(Self.head(of: key))
         slotWords.append(contentsOf: ids)
         wordStarts.append(Int32(slotWords.count))
-        signatures.append(ids.reduce(0) { $0 | Self.signatureBit($1) })
-        sources.append(number(ofSaved: sourceID))
-        dates.append(date)
-        live.append(true)
+        probes.append(Probe(date: date, signature: ids.reduce(0) { $0 | Self.signatureBit($1) }, source: number(ofSaved: sourceID)))
         insert(slot, into: ids)
         for id in ids { counts[Int(id)] += 1 }
     }
 
     /// Whether slot `a` comes before slot `b` in a posting list.
     private func precedes(_ a: Int32, _ b: Int32) -> Bool {
-        let x = dates[Int(a)], y = dates[Int(b)]
+        let x = probes[Int(a)].date, y = probes[Int(b)].date
         if x != y { return x < y }
         // Same date: most often two items of one feed. Their keys' heads, when they differ, order them as the keys.
         if let p = keyHeads[Int(a)], let q = keyHeads[Int(b)], p != q { return p < q }
@@ -167,8 +170,8 @@ final class TitleIndex {
         // Items mostly arrive in no date order; a binary search and a move of 4-byte numbers keep the order.
         // On the arrays' storage, and each array taken once for the whole title: each read of a property of the
         // index was an exclusivity check (1.4 million of them at 1,000 feeds).
-        let date = dates[Int(slot)], head = keyHeads[Int(slot)]
-        dates.withUnsafeBufferPointer { dates in
+        let date = probes[Int(slot)].date, head = keyHeads[Int(slot)]
+        probes.withUnsafeBufferPointer { probes in
             keyHeads.withUnsafeBufferPointer { heads in
                 postings.withUnsafeMutableBufferPointer { postings in
                     for word in words {
@@ -176,7 +179,7 @@ final class TitleIndex {
                             var low = 0, high = list.count
                             while low < high {
                                 let middle = (low + high) / 2
-                                let other = list[middle], otherDate = dates[Int(other)]
+                                let other = list[middle], otherDate = probes[Int(other)].date
                                 let before: Bool
                                 if otherDate != date {
                                     before = otherDate < date
@@ -204,7 +207,7 @@ final class TitleIndex {
     func contains(key: String) -> Bool { slotByKey[key] != nil }
 
     /// The date `key` was saved with, if it is held.
-    func date(of key: String) -> Double? { slotByKey[key].map { dates[Int($0)] } }
+    func date(of key: String) -> Double? { slotByKey[key].map { probes[Int($0)].date } }
 
     func remove(key: String) {
         guard let slot = slotByKey.removeValue(forKey: key) else { return }
@@ -213,7 +216,7 @@ final class TitleIndex {
 
     /// A slot whose item was deleted or saved again: dead from now on.
     private func retire(_ slot: Int32) {
-        live[Int(slot)] = false
+        probes[Int(slot)].live = false
         slots[Int(slot)].form = nil
         for id in slotWords[Int(wordStarts[Int(slot)])..<Int(wordStarts[Int(slot) + 1])] { counts[Int(id)] -= 1 }
     }
@@ -250,26 +253,33 @@ final class TitleIndex {
     }
 
     private func slots(holding id: Int32, dated range: ClosedRange<Double>, limit: Int) -> [Int32] {
+        var found: [Int32] = []
+        forEachSlot(holding: id, dated: range, limit: limit) { slot, _ in found.append(Int32(slot)) }
+        return found
+    }
+
+    /// Calls `body` with each live slot whose title holds word `id`, dated within `range`, newest first (then the
+    /// greater key first, the order in which SQLite read its index backwards), at most `limit`; and its probe.
+    private func forEachSlot(holding id: Int32, dated range: ClosedRange<Double>, limit: Int, _ body: (Int, inout Probe) -> Void) {
         // On the arrays' storage: each read of a property of the index was an exclusivity check.
         postings[Int(id)].withUnsafeBufferPointer { list in
-            dates.withUnsafeBufferPointer { dates in
-                live.withUnsafeBufferPointer { live in
-                    // The first slot dated after the range, then backwards: newest first, the greater key first.
-                    var low = 0, high = list.count
-                    while low < high {
-                        let middle = (low + high) / 2
-                        if dates[Int(list[middle])] <= range.upperBound { low = middle + 1 } else { high = middle }
+            probes.withUnsafeMutableBufferPointer { probes in
+                // The first slot dated after the range, then backwards.
+                var low = 0, high = list.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if probes[Int(list[middle])].date <= range.upperBound { low = middle + 1 } else { high = middle }
+                }
+                var found = 0
+                var index = low - 1
+                while index >= 0 && found < limit {
+                    let slot = Int(list[index])
+                    if probes[slot].date < range.lowerBound { break }
+                    if probes[slot].live {
+                        found += 1
+                        body(slot, &probes[slot])
                     }
-                    var found: [Int32] = []
-                    found.reserveCapacity(min(limit, low))
-                    var index = low - 1
-                    while index >= 0 && found.count < limit {
-                        let slot = list[index]
-                        if dates[Int(slot)] < range.lowerBound { break }
-                        if live[Int(slot)] { found.append(slot) }
-                        index -= 1
-                    }
-                    return found
+                    index -= 1
                 }
             }
         }
@@ -308,72 +318,97 @@ final class TitleIndex {
         return number ?? -1
     }
 
-    /// By slot, the number of the last `ranked` call that pooled it.
-    private var pooledBy: [UInt32] = []
+    /// The number of the last `ranked` call (see `Probe.pooledBy`).
     private var query: UInt32 = 0
+
+    /// A pooled slot that holds enough of the words, with what ranks it.
+    private struct Ranked {
+        let shared: Int
+        let slot: Int32
+        let head: (UInt64, UInt64)?
+    }
+
+    /// `ranked`'s working lists, kept from call to call: made anew at each, they were ~8 allocations a search.
+    @exclusivity(unchecked) private var pool: [Int32] = []
+    @exclusivity(unchecked) private var ranking: [Ranked] = []
 
     /// See `Store.rankedTitleCandidates`: the same pooling and ranking as the merge stage's generic one, on slot
     /// and word numbers.
+    /// NOTE: the postings were listed into arrays of their own, then pooled, and each comparison of the ranking read
+    /// the slots' key heads again: ~18,000 instructions a search at 1,000 feeds, a third of the near-duplicate
+    /// search; ~11,000 now.
     func ranked(words: [String], needed: Int, dated range: ClosedRange<Double>, excludingSource: String, perWord: Int, keep: Int) -> [TitleCandidate] {
-        let ids = words.map { number(of: $0) }
         let excluded = number(ofSource: excludingSource)
         // A slot is pooled once: marked with this query's number (searching the pool for each was a third of
         // this function).
         query &+= 1
         if query == 0 {
-            pooledBy = []
+            for slot in probes.indices { probes[slot].pooledBy = 0 }
             query = 1
         }
-        if pooledBy.count < slots.count { pooledBy.append(contentsOf: repeatElement(0, count: slots.count - pooledBy.count)) }
-        var pool: [Int32] = []
-        pool.reserveCapacity(needed * perWord)
-        let lists = ids.prefix(needed).compactMap { $0 }.map { slots(holding: $0, dated: range, limit: perWord) }
-        sources.withUnsafeBufferPointer { sources in
-            pooledBy.withUnsafeMutableBufferPointer { pooledBy in
-                for list in lists {
-                    for slot in list where sources[Int(slot)] != excluded && pooledBy[Int(slot)] != query {
-                        pooledBy[Int(slot)] = query
-                        pool.append(slot)
+        return withUnsafeTemporaryAllocation(of: (id: Int32, bit: UInt64).self, capacity: words.count) { known in
+            // The words the index holds, in order, and their bits; those of the first `needed` words are searched.
+            var count = 0, searched = 0
+            for (position, word) in words.enumerated() {
+                guard let id = number(of: word) else { continue }
+                known[count] = (id, Self.signatureBit(id))
+                count += 1
+                if position < needed { searched = count }
+            }
+            pool.removeAll(keepingCapacity: true)
+            for index in 0..<searched { collect(known[index].id, dated: range, limit: perWord, excluding: excluded) }
+            ranking.removeAll(keepingCapacity: true)
+            // On the arrays' storage: a slice of `slotWords` per pooled slot retained and released the array.
+            slotWords.withUnsafeBufferPointer { held in
+                wordStarts.withUnsafeBufferPointer { starts in
+                    probes.withUnsafeBufferPointer { probes in
+                        keyHeads.withUnsafeBufferPointer { heads in
+                            for slot in pool {
+                                // The words the signature may hold: fewer than needed, and the slot is out.
+                                let signature = probes[Int(slot)].signature
+                                var possible = 0
+                                for index in 0..<count where signature & known[index].bit != 0 { possible += 1 }
+                                guard possible >= needed else { continue }
+                                let words = held[Int(starts[Int(slot)])..<Int(starts[Int(slot) + 1])]
+                                var shared = 0
+                                for index in 0..<count where words.contains(known[index].id) { shared += 1 }
+                                if shared >= needed { ranking.append(Ranked(shared: shared, slot: slot, head: heads[Int(slot)])) }
+                            }
+                        }
                     }
                 }
             }
-        }
-        var ranked: [(shared: Int, slot: Int32)] = []
-        let bits = ids.map { $0.map(Self.signatureBit) ?? 0 }
-        // On the arrays' storage: a slice of `slotWords` per pooled slot retained and released the array.
-        slotWords.withUnsafeBufferPointer { words in
-            wordStarts.withUnsafeBufferPointer { starts in
-                signatures.withUnsafeBufferPointer { signatures in
-                    for slot in pool {
-                        // The words the signature may hold: fewer than needed, and the slot is out.
-                        let signature = signatures[Int(slot)]
-                        guard bits.reduce(0, { $0 + ($1 != 0 && signature & $1 != 0 ? 1 : 0) }) >= needed else { continue }
-                        let held = words[Int(starts[Int(slot)])..<Int(starts[Int(slot) + 1])]
-                        var shared = 0
-                        for case let id? in ids where held.contains(id) { shared += 1 }
-                        if shared >= needed { ranked.append((shared, slot)) }
-                    }
+            // By insertion: a few slots are ranked (four on average at 1,000 feeds), and the library's sort took a
+            // buffer for each call (112 M instructions). Keys are unique, so the order is the sort's.
+            for index in ranking.indices.dropFirst() {
+                let slot = ranking[index]
+                var place = index
+                while place > 0 && ranks(slot, before: ranking[place - 1]) {
+                    ranking[place] = ranking[place - 1]
+                    place -= 1
                 }
+                ranking[place] = slot
             }
+            return ranking.prefix(keep).map { candidate($0.slot) }
         }
-        let heads = keyHeads
-        func before(_ a: (shared: Int, slot: Int32), _ b: (shared: Int, slot: Int32)) -> Bool {
-            if a.shared != b.shared { return a.shared > b.shared }
-            if let x = heads[Int(a.slot)], let y = heads[Int(b.slot)], x != y { return x > y }
-            return slots[Int(a.slot)].key > slots[Int(b.slot)].key
+    }
+
+    /// Pools the slots `slots(holding:dated:limit:)` lists, but for those of source `excluded` and those pooled
+    /// already, without listing them first.
+    private func collect(_ id: Int32, dated range: ClosedRange<Double>, limit: Int, excluding excluded: Int32) {
+        let query = query
+        forEachSlot(holding: id, dated: range, limit: limit) { slot, probe in
+            guard probe.source != excluded && probe.pooledBy != query else { return }
+            probe.pooledBy = query
+            pool.append(Int32(slot))
         }
-        // By insertion: a few slots are ranked (four on average at 1,000 feeds), and the library's sort took a
-        // buffer for each call (112 M instructions). Keys are unique, so the order is the sort's.
-        for index in ranked.indices.dropFirst() {
-            let slot = ranked[index]
-            var place = index
-            while place > 0 && before(slot, ranked[place - 1]) {
-                ranked[place] = ranked[place - 1]
-                place -= 1
-            }
-            ranked[place] = slot
-        }
-        return ranked.prefix(keep).map { candidate($0.slot) }
+    }
+
+    /// The ranking's order: more words shared first, then the greater key.
+    private func ranks(_ a: Ranked, before b: Ranked) -> Bool {
+        if a.shared != b.shared { return a.shared > b.shared }
+        if let x = a.head, let y = b.head, x != y { return x > y }
+        return slots[Int(a.slot)].key > slots[Int(b.slot)].key
     }
 
     /// A word number's bit in a slot's signature.
@@ -397,6 +432,6 @@ final class TitleIndex {
 
     /// Keys of the items dated before `date`.
     func keys(datedBefore date: Double) -> [String] {
-        slots.indices.filter { live[$0] && dates[$0] < date }.map { slots[$0].key }
+        slots.indices.filter { probes[$0].live && probes[$0].date < date }.map { slots[$0].key }
     }
 }

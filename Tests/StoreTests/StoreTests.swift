@@ -43,6 +43,31 @@ struct StoreTests {
         #expect(try store.integrityProblem() == nil)
     }
 
+    /// A store of schema 3 loses `items_by_source` when this version opens it, and still counts items by source.
+    @Test func aStoreOfSchema3LosesTheIndexBySource() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("store.sqlite").path
+        do {
+            let store = try Store(path: path)
+            try store.transaction {
+                for (index, source) in ["s1", "s2", "s1"].enumerated() {
+                    try store.save(StoredItem(item: makeItem("k\(index)", date: Double(index), categories: ["a"], source: source), contentHash: "h"), identities: [], titleWords: [], normalizedTitle: "")
+                }
+            }
+        }
+        do {
+            let db = try SQLiteDatabase(path: path)
+            try db.execute("CREATE INDEX items_by_source ON items(source_id); PRAGMA user_version = 3")
+        }
+        let store = try Store(path: path)
+        #expect(try !store.schema().contains { $0.hasPrefix("items_by_source") })
+        #expect(try store.schema().contains { $0.hasPrefix("items_by_date: CREATE INDEX") })
+        #expect(try store.itemCountsBySource() == ["s1": 2, "s2": 1])
+        #expect(try store.integrityProblem() == nil)
+        #expect(try SQLiteDatabase(path: path).prepare("PRAGMA user_version").query { $0.integer(0) } == [Schema.version])
+    }
+
     /// Several categories at once list what each asks alone; a cap per source keeps the newest of each source,
     /// equal dates ordered by key.
     @Test func latestItemsOfSeveralCategories() throws {
