@@ -114,87 +114,35 @@ public enum StableHash {
     /// NOTE: every body is hashed at every run to tell whether it changed (205 MB in a cold run over 1,000 feeds),
     /// and `hex`'s two chains, bound by the multiplies' latency, took 3% of that run's cycles.
     public static func wideHex(_ bytes: [UInt8]) -> String {
-        var stream = WideStream(length: bytes.count)
-        bytes.withUnsafeBytes { stream.add($0) }
-        return stream.finish()
-    }
-
-    /// `wideHex` of `parts` joined by `separator`, without the joined bytes.
-    /// NOTE: joined into a buffer first, each item's ~5 KB was copied once more on the parsing thread, into memory
-    /// not in cache (83 MB of cache misses in a cold run over 1,000 feeds).
-    public static func wideHex(joining parts: [String], separator: UInt8) -> String {
-        var stream = WideStream(length: ByteJoin.length(of: parts))
-        var separator = separator
-        for (index, var part) in parts.enumerated() {
-            if index > 0 { stream.add(UnsafeRawBufferPointer(start: &separator, count: 1)) }
-            part.withUTF8 { stream.add(UnsafeRawBufferPointer($0)) }
-        }
-        return stream.finish()
-    }
-
-    /// `wideHex`'s steps over bytes given in pieces: whole 32-byte blocks into the four lanes as they come, the
-    /// last 0-31 bytes as `hex` takes them; the total length is known beforehand (it seeds the lanes).
-    private struct WideStream {
-        var l0: UInt64, l1: UInt64, l2: UInt64, l3: UInt64
-        /// A block begun by one piece and not yet completed.
-        var block: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        var held = 0
-        let length: Int
-        var seen = 0
-
-        init(length: Int) {
-            self.length = length
-            let n = UInt64(length)
-            l0 = 0xcbf2_9ce4_8422_2325 ^ n
-            l1 = 0x9e37_79b9_7f4a_7c15 &+ n
-            l2 = 0x94d0_49bb_1331_11eb ^ n
-            l3 = 0xbf58_476d_1ce4_e5b9 &+ n
-        }
-
-        mutating func add(_ bytes: UnsafeRawBufferPointer) {
-            guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-            seen += bytes.count
+        let (a, b) = bytes.withUnsafeBytes { raw -> (UInt64, UInt64) in
+            let length = UInt64(raw.count)
+            var l0 = 0xcbf2_9ce4_8422_2325 ^ length, l1 = 0x9e37_79b9_7f4a_7c15 &+ length
+            var l2 = 0x94d0_49bb_1331_11eb ^ length, l3 = 0xbf58_476d_1ce4_e5b9 &+ length
             var offset = 0
-            if held > 0 {
-                let taken = min(32 - held, bytes.count)
-                withUnsafeMutableBytes(of: &block) { ($0.baseAddress! + held).copyMemory(from: base, byteCount: taken) }
-                held += taken
-                offset = taken
-                guard held == 32 else { return }
-                withUnsafeBytes(of: block) { absorb($0.baseAddress!) }
-                held = 0
+            if let base = raw.baseAddress {
+                func word(_ at: Int) -> UInt64 { UInt64(littleEndian: base.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
+                while offset + 32 <= raw.count {
+                    l0 = mix(l0 ^ word(offset), 0xff51_afd7_ed55_8ccd)
+                    l1 = mix(l1 &+ word(offset + 8), 0xc4ce_b9fe_1a85_ec53)
+                    l2 = mix(l2 ^ word(offset + 16), 0xc4ce_b9fe_1a85_ec53)
+                    l3 = mix(l3 &+ word(offset + 24), 0xff51_afd7_ed55_8ccd)
+                    offset += 32
+                }
             }
-            var l0 = self.l0, l1 = self.l1, l2 = self.l2, l3 = self.l3
-            while offset + 32 <= bytes.count {
-                let at = base + offset
-                l0 = mix(l0 ^ UInt64(littleEndian: at.loadUnaligned(as: UInt64.self)), 0xff51_afd7_ed55_8ccd)
-                l1 = mix(l1 &+ UInt64(littleEndian: at.loadUnaligned(fromByteOffset: 8, as: UInt64.self)), 0xc4ce_b9fe_1a85_ec53)
-                l2 = mix(l2 ^ UInt64(littleEndian: at.loadUnaligned(fromByteOffset: 16, as: UInt64.self)), 0xc4ce_b9fe_1a85_ec53)
-                l3 = mix(l3 &+ UInt64(littleEndian: at.loadUnaligned(fromByteOffset: 24, as: UInt64.self)), 0xff51_afd7_ed55_8ccd)
-                offset += 32
-            }
-            (self.l0, self.l1, self.l2, self.l3) = (l0, l1, l2, l3)
-            if offset < bytes.count {
-                held = bytes.count - offset
-                withUnsafeMutableBytes(of: &block) { $0.baseAddress!.copyMemory(from: base + offset, byteCount: held) }
-            }
-        }
-
-        private mutating func absorb(_ at: UnsafeRawPointer) {
-            l0 = mix(l0 ^ UInt64(littleEndian: at.loadUnaligned(as: UInt64.self)), 0xff51_afd7_ed55_8ccd)
-            l1 = mix(l1 &+ UInt64(littleEndian: at.loadUnaligned(fromByteOffset: 8, as: UInt64.self)), 0xc4ce_b9fe_1a85_ec53)
-            l2 = mix(l2 ^ UInt64(littleEndian: at.loadUnaligned(fromByteOffset: 16, as: UInt64.self)), 0xc4ce_b9fe_1a85_ec53)
-            l3 = mix(l3 &+ UInt64(littleEndian: at.loadUnaligned(fromByteOffset: 24, as: UInt64.self)), 0xff51_afd7_ed55_8ccd)
-        }
-
-        func finish() -> String {
-            precondition(seen == length, "StableHash: \(seen) bytes given for \(length)")
             // The last 0-31 bytes as `hex` takes them; the four lanes folded into two.
-            let (ta, tb) = withUnsafeBytes(of: block) { pair(UnsafeRawBufferPointer(rebasing: $0[..<held])) }
-            let a = mix(mix(l0 ^ ta, 0x94d0_49bb_1331_11eb) ^ l2, 0xff51_afd7_ed55_8ccd)
-            let b = mix(mix(l1 ^ tb, 0xbf58_476d_1ce4_e5b9) ^ l3, 0xc4ce_b9fe_1a85_ec53)
-            return hex64(mix(a ^ (b >> 31), 0x94d0_49bb_1331_11eb)) + hex64(mix(b ^ (a >> 29), 0xbf58_476d_1ce4_e5b9))
+            let (ta, tb) = pair(UnsafeRawBufferPointer(rebasing: raw[offset...]))
+            return (mix(mix(l0 ^ ta, 0x94d0_49bb_1331_11eb) ^ l2, 0xff51_afd7_ed55_8ccd),
+                    mix(mix(l1 ^ tb, 0xbf58_476d_1ce4_e5b9) ^ l3, 0xc4ce_b9fe_1a85_ec53))
         }
+        return hex64(mix(a ^ (b >> 31), 0x94d0_49bb_1331_11eb)) + hex64(mix(b ^ (a >> 29), 0xbf58_476d_1ce4_e5b9))
+    }
+
+    /// `wideHex` of `parts` joined by `separator`, copied once into one buffer (copying ~5 KB costs less than
+    /// `hex`'s two chains over it).
+    public static func wideHex(joining parts: [String], separator: UInt8) -> String {
+        wideHex([UInt8](unsafeUninitializedCapacity: ByteJoin.length(of: parts)) { buffer, written in
+            written = ByteJoin.write(parts, separator: separator, into: buffer)
+        })
     }
 
     /// A name-based UUID (RFC 9562 version 8) for `name`, usable as an Atom id: `urn:uuid:…`.
