@@ -106,8 +106,20 @@ struct HeadlineWords {
         for (word, distinctive) in zip(list, distinctive) where distinctive { chosen.append(word) }
         let allDistinctive = !chosen.isEmpty || list.isEmpty
         if chosen.isEmpty { chosen = list }
-        // Sorted by bytes, then repeats dropped (neighbours once sorted), without hashing Strings.
-        let sorted = bytes.withUnsafeBufferPointer { b in chosen.sorted { Self.less(b, $0, $1) } }
+        // Sorted by bytes, then repeats dropped (neighbours once sorted), without hashing Strings. By insertion, in
+        // place: a headline has a few words, and the library's sort took a buffer for each (a third of this function).
+        bytes.withUnsafeBufferPointer { b in
+            for index in chosen.indices.dropFirst() {
+                let word = chosen[index]
+                var place = index
+                while place > 0 && Self.less(b, word, chosen[place - 1]) {
+                    chosen[place] = chosen[place - 1]
+                    place -= 1
+                }
+                chosen[place] = word
+            }
+        }
+        let sorted = chosen
         var words: [String] = []
         words.reserveCapacity(sorted.count)
         for (index, word) in sorted.enumerated() where index == 0 || !equal(word, sorted[index - 1]) { words.append(string(word)) }
