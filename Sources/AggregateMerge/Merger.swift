@@ -118,8 +118,7 @@ public struct Merger: Sendable {
         // its three rarest, so it holds the rarest or the second rarest. Only those two postings are read,
         // newest first and bounded, so the work per item does not grow with the store.
         let counts = try lookup.titleCounts(candidate.titleWords, keys: candidate.titleKeys)
-        let rare = zip(candidate.titleWords, counts).compactMap { word, count in count.map { (count: $0, word: word) } }
-            .sorted { ($0.count, $0.word) < ($1.count, $1.word) }.prefix(3).map(\.word)
+        let rare = Self.rarest(3, of: candidate.titleWords, counts: counts)
         guard !rare.isEmpty else { return nil }
         let needed = min(2, rare.count)
         // A distinctive word is indexed wherever it appears, so counting it among the indexed words is counting
@@ -138,6 +137,22 @@ public struct Merger: Sendable {
             if score >= settings.titleThreshold, score > (best?.score ?? 0) { best = (score, ranked[index].key) }
         }
         return try best.flatMap { try lookup.item(key: $0.key) }
+    }
+
+    /// The `limit` words the fewest titles hold (`counts[i]` for `words[i]`, nil for none: left out), the fewest
+    /// first, then by word. By insertion into a list of `limit`: the library's sort took a buffer for every search.
+    static func rarest(_ limit: Int, of words: [String], counts: [Int?]) -> [String] {
+        var chosen: [(count: Int, word: String)] = []
+        chosen.reserveCapacity(limit + 1)
+        for (word, count) in zip(words, counts) {
+            guard let count else { continue }
+            var place = chosen.count
+            while place > 0 && (count, word) < (chosen[place - 1].count, chosen[place - 1].word) { place -= 1 }
+            guard place < limit else { continue }
+            chosen.insert((count, word), at: place)
+            if chosen.count > limit { chosen.removeLast() }
+        }
+        return chosen.map(\.word)
     }
 
     private func union(_ a: [String], _ b: [String]) -> [String] {
