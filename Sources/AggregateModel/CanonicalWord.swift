@@ -38,7 +38,12 @@ public struct CanonicalWord: Hashable, Sendable {
 
     public static func == (a: CanonicalWord, b: CanonicalWord) -> Bool {
         guard a.hash == b.hash, a.nfc.utf8.count == b.nfc.utf8.count else { return false }
-        var x = a.nfc, y = b.nfc
-        return x.withUTF8 { p in y.withUTF8 { q in p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 } }
+        // On the Strings' own bytes: copies of them to lend their bytes (`withUTF8` wants a variable) were two
+        // retains and releases a comparison, and the title index compares a word at every look-up.
+        let lent = a.nfc.utf8.withContiguousStorageIfAvailable { p in
+            b.nfc.utf8.withContiguousStorageIfAvailable { q in p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 }
+        }
+        if let equal = lent ?? nil { return equal }
+        return a.nfc.utf8.elementsEqual(b.nfc.utf8)
     }
 }

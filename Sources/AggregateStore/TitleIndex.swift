@@ -238,11 +238,11 @@ final class TitleIndex {
     /// The same, with `keys[i]` the `CanonicalWord` of `words[i]`.
     func counts(_ words: [String], keys: [CanonicalWord]) -> [Int?] {
         precondition(keys.count == words.count, "TitleIndex: \(keys.count) keys for \(words.count) words")
-        let ids = keys.map { wordIDs[$0] }
+        let ids = wordIDs.numbers(of: keys)
         recentWords = words
         recentKeys = keys
         recentIDs = ids
-        return ids.map { id in id.flatMap { counts[Int($0)] > 0 ? counts[Int($0)] : nil } }
+        return counts.withUnsafeBufferPointer { counts in ids.map { id in id.flatMap { counts[Int($0)] > 0 ? counts[Int($0)] : nil } } }
     }
 
     /// Items dated within `range` whose titles hold `word`, newest first (then the greater key first, the order

@@ -11,21 +11,28 @@ struct WordNumbers {
     private var table = [UInt64](repeating: 0, count: 1 << 10)
 
     subscript(word: CanonicalWord) -> Int32? {
+        table.withUnsafeBufferPointer { table in words.withUnsafeBufferPointer { words in Self.number(of: word, table, words) } }
+    }
+
+    /// The numbers of `words`, by position: the tables are lent once for all of them.
+    func numbers(of words: [CanonicalWord]) -> [Int32?] {
+        table.withUnsafeBufferPointer { table in
+            self.words.withUnsafeBufferPointer { numbered in words.map { Self.number(of: $0, table, numbered) } }
+        }
+    }
+
+    private static func number(of word: CanonicalWord, _ table: UnsafeBufferPointer<UInt64>, _ words: UnsafeBufferPointer<CanonicalWord>) -> Int32? {
         let hash = UInt64(UInt(bitPattern: word.hashBits))
         let mask = table.count - 1
         var index = Int(truncatingIfNeeded: hash) & mask
-        return table.withUnsafeBufferPointer { table in
-            words.withUnsafeBufferPointer { words in
-                while true {
-                    let entry = table[index]
-                    if entry == 0 { return nil }
-                    if entry >> 32 == hash >> 32 {
-                        let number = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-                        if words[number] == word { return Int32(number) }
-                    }
-                    index = (index + 1) & mask
-                }
+        while true {
+            let entry = table[index]
+            if entry == 0 { return nil }
+            if entry >> 32 == hash >> 32 {
+                let number = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                if words[number] == word { return Int32(number) }
             }
+            index = (index + 1) & mask
         }
     }
 
