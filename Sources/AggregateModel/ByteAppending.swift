@@ -19,15 +19,21 @@ public enum ByteJoin {
     /// bytes; returns how many it wrote.
     public static func write(_ parts: [String], separator: UInt8, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
         var at = 0
-        for (index, var part) in parts.enumerated() {
+        func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return }
+            (target + at).update(from: source, count: bytes.count)
+            at += bytes.count
+        }
+        for index in parts.indices {
             if index > 0 {
                 buffer[at] = separator
                 at += 1
             }
-            part.withUTF8 { bytes in
-                guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return }
-                (target + at).update(from: source, count: bytes.count)
-                at += bytes.count
+            // On the part's own bytes: a copy of it to lend them (`withUTF8` wants a variable) was a retain and a
+            // release a part, ~10 parts an entry for its content hash.
+            if parts[index].utf8.withContiguousStorageIfAvailable(copy) == nil {
+                var part = parts[index]
+                part.withUTF8(copy)
             }
         }
         return at
