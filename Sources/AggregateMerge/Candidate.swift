@@ -4,7 +4,9 @@ import Foundation
 /// One entry prepared for merging: its provenance, identities and hashes.
 struct Candidate: Sendable {
     let entry: Entry
-    let source: SourceSettings
+    /// The configured source's id. NOTE: the whole `SourceSettings` kept here was a copy of its dozen Strings and
+    /// arrays for every entry (a retain and a release of each).
+    let sourceID: String
     let categories: [String]
     let now: Date
     let title: String
@@ -40,7 +42,7 @@ struct Candidate: Sendable {
 
     init(entry: Entry, feed: Feed, source: SourceSettings, categories: [String], now: Date, settings: MergeSettings) {
         self.entry = entry
-        self.source = source
+        sourceID = source.id
         self.categories = categories
         self.now = now
         // The text is needed only for an item without a title or without both id and link (rare): not computed otherwise.

@@ -31,7 +31,7 @@ public struct Merger: Sendable {
     /// Merges an entry `prepare` made (with these settings) into what `lookup` holds.
     public func merge(_ prepared: PreparedEntry, lookup: some MergeLookup) throws -> MergeDecision {
         let candidate = prepared.candidate
-        let source = candidate.source
+        let sourceID = candidate.sourceID
 
         // One look-up of the identities and of the item they name (they were made twice).
         if let key = try firstKey(for: candidate.identities, lookup: lookup) {
@@ -39,10 +39,10 @@ public struct Merger: Sendable {
                 // Pruned: shown nowhere any more, and must not come back as a new story.
                 return MergeDecision(outcome: .unchanged, stored: nil, key: key, identities: candidate.identities, titleWords: [])
             }
-            if stored.item.provenance.source.sourceID == source.id {
+            if stored.item.provenance.source.sourceID == sourceID {
                 return sameSource(candidate, stored: stored)
             }
-            if stored.item.alsoReportedBy.contains(where: { $0.sourceID == source.id }) {
+            if stored.item.alsoReportedBy.contains(where: { $0.sourceID == sourceID }) {
                 return MergeDecision(outcome: .unchanged, stored: nil, key: key, identities: candidate.identities, titleWords: [])
             }
             return duplicate(candidate, of: stored)
@@ -84,18 +84,18 @@ public struct Merger: Sendable {
         let old = stored.item
         let credit = candidate.credit
         let oldPriority = priorities[old.provenance.source.sourceID] ?? 100
-        let newPriority = priorities[candidate.source.id] ?? 100
+        let newPriority = priorities[candidate.sourceID] ?? 100
         // Priority, then the earlier date, then the source id: the same primary whatever order the sources arrive in.
         let newDate = candidate.published ?? .distantFuture
         let oldDate = old.published ?? .distantFuture
-        let promote = (newPriority, newDate, candidate.source.id) < (oldPriority, oldDate, old.provenance.source.sourceID)
+        let promote = (newPriority, newDate, candidate.sourceID) < (oldPriority, oldDate, old.provenance.source.sourceID)
 
         var result: StoredItem
         if promote {
             var item = candidate.makeItem(key: old.key, firstSeen: min(old.firstSeen, candidate.now))
             var oldCredit = old.provenance.source
             oldCredit.link = old.link
-            item.alsoReportedBy = [oldCredit] + old.alsoReportedBy.filter { $0.sourceID != candidate.source.id }
+            item.alsoReportedBy = [oldCredit] + old.alsoReportedBy.filter { $0.sourceID != candidate.sourceID }
             item.categories = union(old.categories, item.categories)
             result = StoredItem(item: item, contentHash: candidate.contentHash)
         } else {
@@ -125,7 +125,7 @@ public struct Merger: Sendable {
         // it in the title, without splitting every pooled headline. (The rare words are title words: all
         // distinctive or none.)
         let query = TitleQuery(
-            rare: rare, needed: needed, range: range, sourceID: candidate.source.id,
+            rare: rare, needed: needed, range: range, sourceID: candidate.sourceID,
             rareAreDistinctive: candidate.titleWordsAreDistinctive)
         let ranked = try lookup.rankedTitleCandidates(query)
         var best: (score: Double, key: String)?
