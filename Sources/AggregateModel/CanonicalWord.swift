@@ -18,17 +18,23 @@ public struct CanonicalWord: Hashable, Sendable {
     private let hash: Int
 
     public init(_ text: String) {
-        var text = text
-        let ascii = text.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
+        // On the text's own bytes where it has them: a copy of it to lend them (`withUTF8` wants a variable) was a
+        // retain and a release a word, seven words a headline.
+        let ascii = text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } } ?? text.utf8.allSatisfy { $0 < 0x80 }
         // `_nfcCodeUnits` is the standard library's own NFC (public, underscored: no other API gives the form String
         // equality uses; Foundation's normalization may follow another Unicode version). The tests pin its answers.
-        if !ascii && !InertScalars.all(text) { text = String(decoding: text._nfcCodeUnits, as: UTF8.self) }
-        nfc = text
-        hash = text.withUTF8 { bytes in
-            var hasher = Hasher()
-            hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
-            return hasher.finalize()
-        }
+        nfc = ascii || InertScalars.all(text) ? text : String(decoding: text._nfcCodeUnits, as: UTF8.self)
+        hash = nfc.utf8.withContiguousStorageIfAvailable(Self.hash) ?? Self.hash(Array(nfc.utf8))
+    }
+
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var hasher = Hasher()
+        hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+        return hasher.finalize()
+    }
+
+    private static func hash(_ bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBufferPointer(hash)
     }
 
     /// The hash made with the word: the same for equal words within a process (seeded as `Hasher` is).
