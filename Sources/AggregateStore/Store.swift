@@ -395,10 +395,12 @@ public final class Store {
 
     /// The identity's bytes hashed (SQLite compares them as bytes; String hashing would normalize Unicode first).
     private static func hash(_ identity: ItemIdentity) -> Int {
-        var kind = identity.kind.rawValue
-        var value = identity.value
-        let seed = kind.withUTF8 { ByteHash.hash(UnsafeRawBufferPointer($0), seed: 0) }
-        return Int(truncatingIfNeeded: value.withUTF8 { ByteHash.hash(UnsafeRawBufferPointer($0), seed: seed) })
+        // On the Strings' own bytes where they have them: copies to lend them were a retain and a release each.
+        func hash(_ text: String, seed: UInt64) -> UInt64 {
+            text.utf8.withContiguousStorageIfAvailable { ByteHash.hash(UnsafeRawBufferPointer($0), seed: seed) }
+                ?? Array(text.utf8).withUnsafeBytes { ByteHash.hash($0, seed: seed) }
+        }
+        return Int(truncatingIfNeeded: hash(identity.value, seed: hash(identity.kind.rawValue, seed: 0)))
     }
 
     /// An item as `save` stores it, and its title words as the store keeps them: made beforehand, on any thread.

@@ -419,15 +419,16 @@ final class TitleIndex {
     /// See `keyHeads`. Read on the key's storage: through its UTF-8 view it cost 1,800 instructions a key, paid
     /// again for every item when a store's index is read in.
     static func head(of key: String) -> (UInt64, UInt64)? {
-        var key = key
-        return key.withUTF8 { bytes in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-            var words: (UInt64, UInt64) = (0, 0)
-            for (index, byte) in bytes.prefix(16).enumerated() {
-                if index < 8 { words.0 |= UInt64(byte) << (56 - 8 * index) } else { words.1 |= UInt64(byte) << (56 - 8 * (index - 8)) }
-            }
-            return words
+        key.utf8.withContiguousStorageIfAvailable(head) ?? Array(key.utf8).withUnsafeBufferPointer(head)
+    }
+
+    private static func head(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64)? {
+        guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        var words: (UInt64, UInt64) = (0, 0)
+        for (index, byte) in bytes.prefix(16).enumerated() {
+            if index < 8 { words.0 |= UInt64(byte) << (56 - 8 * index) } else { words.1 |= UInt64(byte) << (56 - 8 * (index - 8)) }
         }
+        return words
     }
 
     /// Keys of the items dated before `date`.
