@@ -2,7 +2,8 @@
 final class StatementCache {
     private let db: SQLiteDatabase
     private var cache: [String: SQLiteStatement] = [:]
-    private var byAddress: [UInt: SQLiteStatement] = [:]
+    /// NOTE: read for every statement run, on the store's one thread: no dynamic exclusivity check (a runtime call).
+    @exclusivity(unchecked) private var byAddress: [UInt: SQLiteStatement] = [:]
 
     init(db: SQLiteDatabase) { self.db = db }
 

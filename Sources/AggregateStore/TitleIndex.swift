@@ -13,6 +13,8 @@ import Foundation
 /// It mirrors the items table: `Store` records every save and delete here, and forgets the whole index when a
 /// transaction rolls back (the next look-up reads it again from what was kept).
 final class TitleIndex {
+    // NOTE: the index is used by one thread at a time (the store's), and its properties are read for every item
+    // and every pooled slot: their dynamic exclusivity checks (a runtime call each) were 0.5% of a cold run.
     private struct Slot {
         let key: String
         let sourceID: String
@@ -23,11 +25,11 @@ final class TitleIndex {
     }
 
     /// Every item indexed, in the order saved; a saved-again or deleted item leaves a dead slot behind.
-    private var slots: [Slot] = []
+    @exclusivity(unchecked) private var slots: [Slot] = []
     /// By slot, what a posting list is scanned and pooled on, without retaining anything: one cache line a
     /// slot. NOTE: as five arrays (dates, liveness, sources, signatures, pool marks) each pooled slot was five
     /// cache misses over 41,000 slots, most of the near-duplicate search's own time.
-    private var probes: [Probe] = []
+    @exclusivity(unchecked) private var probes: [Probe] = []
 
     private struct Probe {
         let date: Double
@@ -42,21 +44,21 @@ final class TitleIndex {
     }
     /// The word numbers of slot `i` are `slotWords[wordStarts[i]..<wordStarts[i + 1]]`: ranking reads them for every
     /// pooled slot, and one array each is one cache miss less per slot than an array per slot.
-    private var slotWords: [Int32] = []
-    private var wordStarts: [Int32] = [0]
+    @exclusivity(unchecked) private var slotWords: [Int32] = []
+    @exclusivity(unchecked) private var wordStarts: [Int32] = [0]
     /// By slot, the key's first 16 bytes, big-endian and padded with zeros, when the key is ASCII: ranking orders
     /// slots by key, and comparing these orders ASCII keys as their Strings do, without reading the Strings (in
     /// the sort, copying a `Slot` retained and released its four references at every comparison).
-    private var keyHeads: [(UInt64, UInt64)?] = []
-    private var sourceNumbers: [String: Int32] = [:]
-    private var slotByKey: [String: Int32] = [:]
+    @exclusivity(unchecked) private var keyHeads: [(UInt64, UInt64)?] = []
+    @exclusivity(unchecked) private var sourceNumbers: [String: Int32] = [:]
+    @exclusivity(unchecked) private var slotByKey: [String: Int32] = [:]
     /// Each distinct word's number (String equality, as SQLite's table and Swift's Sets had it; see `CanonicalWord`).
-    private var wordIDs = WordNumbers()
+    @exclusivity(unchecked) private var wordIDs = WordNumbers()
     /// By word number: the slots whose titles hold it, oldest first (by date, then key), so that a look-up reads
     /// only the newest within its range. Dead slots stay; they are skipped when read.
-    private var postings: [[Int32]] = []
+    @exclusivity(unchecked) private var postings: [[Int32]] = []
     /// By word number: how many live titles hold it.
-    private var counts: [Int] = []
+    @exclusivity(unchecked) private var counts: [Int] = []
 
     /// Separates words in `items.title_words`; no word holds a space (see `TitleNormalizer.words`).
     static let separator: Character = " "
@@ -70,11 +72,11 @@ final class TitleIndex {
     /// The words of the last `counts` call and their numbers, by position. The same headline's words come back
     /// in `ranked` and, when it is saved, in `add`: hashing each again (a Unicode-normalizing hash unless ASCII)
     /// was a tenth of the near-duplicate search.
-    private var recentWords: [String] = []
-    private var recentIDs: [Int32?] = []
+    @exclusivity(unchecked) private var recentWords: [String] = []
+    @exclusivity(unchecked) private var recentIDs: [Int32?] = []
     /// The recent words' `CanonicalWord`s, when the caller made them (empty otherwise): a word new to the index is
     /// numbered under it without making it again.
-    private var recentKeys: [CanonicalWord] = []
+    @exclusivity(unchecked) private var recentKeys: [CanonicalWord] = []
 
     /// `wordIDs[word]`, from the recent words when it is one of them (a word's number never changes).
     private func number(of word: String) -> Int32? {
@@ -292,10 +294,10 @@ final class TitleIndex {
 
     /// The last source `ranked` excluded and its number: the entries of one feed come one after another, and
     /// hashing the source's id for each was 33 M instructions at 1,000 feeds.
-    private var lastExcluded: (id: String, number: Int32?)?
+    @exclusivity(unchecked) private var lastExcluded: (id: String, number: Int32?)?
 
     /// The last source `add` numbered: the items of one feed are saved one after another.
-    private var lastSaved: (id: String, number: Int32)?
+    @exclusivity(unchecked) private var lastSaved: (id: String, number: Int32)?
 
     /// The number of the source `id`, numbered now if it is new.
     private func number(ofSaved id: String) -> Int32 {
@@ -319,7 +321,7 @@ final class TitleIndex {
     }
 
     /// The number of the last `ranked` call (see `Probe.pooledBy`).
-    private var query: UInt32 = 0
+    @exclusivity(unchecked) private var query: UInt32 = 0
 
     /// A pooled slot that holds enough of the words, with what ranks it.
     private struct Ranked {

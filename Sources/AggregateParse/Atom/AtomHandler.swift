@@ -10,14 +10,16 @@ final class AtomHandler: XMLEventHandler {
         case sourceTitle, sourceID
     }
 
-    var feed = AtomFeed()
-    private var entry: AtomEntry?
-    private var entryDepth = 0
-    private var authorDepth = 0
-    private var sourceDepth = 0
-    private var field: Field?
-    private var fieldKind = "text"
-    private var fieldBase: String?
+    // NOTE: one parse, on one thread, reads these at every element: no dynamic exclusivity checks (a runtime
+    // call each).
+    @exclusivity(unchecked) var feed = AtomFeed()
+    @exclusivity(unchecked) private var entry: AtomEntry?
+    @exclusivity(unchecked) private var entryDepth = 0
+    @exclusivity(unchecked) private var authorDepth = 0
+    @exclusivity(unchecked) private var sourceDepth = 0
+    @exclusivity(unchecked) private var field: Field?
+    @exclusivity(unchecked) private var fieldKind = "text"
+    @exclusivity(unchecked) private var fieldBase: String?
     private let adapter: AtomAdapter
 
     init(rootAttributes: XMLAttributes, adapter: AtomAdapter) {

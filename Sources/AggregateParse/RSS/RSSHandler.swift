@@ -8,15 +8,17 @@ final class RSSHandler: XMLEventHandler {
              itunesAuthor, category, mediaDescription, itunesSummary, sourceTitle, origLink
     }
 
-    var channel = RSSChannel()
-    private var item: RSSItem?
-    private var itemDepth = 0
-    private var imageDepth = 0
-    private var skipDepth = 0
-    private var field: Field?
+    // NOTE: one parse, on one thread, reads these at every element: no dynamic exclusivity checks (a runtime
+    // call each).
+    @exclusivity(unchecked) var channel = RSSChannel()
+    @exclusivity(unchecked) private var item: RSSItem?
+    @exclusivity(unchecked) private var itemDepth = 0
+    @exclusivity(unchecked) private var imageDepth = 0
+    @exclusivity(unchecked) private var skipDepth = 0
+    @exclusivity(unchecked) private var field: Field?
     private let adapter: RSSAdapter
-    private(set) var isRDF: Bool
-    private(set) var sawRSS090 = false
+    @exclusivity(unchecked) private(set) var isRDF: Bool
+    @exclusivity(unchecked) private(set) var sawRSS090 = false
 
     init(rootAttributes: XMLAttributes, isRDF: Bool, adapter: RSSAdapter) {
         self.isRDF = isRDF
