@@ -93,12 +93,21 @@ def number(value, digits=2):
     return "{:.{d}f}".format(value, d=digits)
 
 
-def table(measurements, references, cpu_reference=None):
+def paired_ratio(m, runs):
+    """The median of a measurement's runs each divided by the raw pass timed just before it ("beside-ID"), or None."""
+    beside = {r["run"]: float(r["wall_s"]) for r in runs if r["id"] == "beside-" + m.row["id"]}
+    pairs = [float(r["wall_s"]) / beside[r["run"]] for r in m.runs if beside.get(r["run"])]
+    return statistics.median(pairs) if m.ok and pairs else None
+
+
+def table(measurements, references, cpu_reference=None, beside=None):
     """A Markdown table; `references` are (measurement, name) pairs, each giving a "× name" ratio column.
 
     `cpu_reference` adds a ratio of CPU times, which other processes on the machine disturb less than wall times.
+    `beside` (all runs) adds the median ratio to the raw passes timed beside a measurement's runs, where there are some.
     """
     names = ["× " + name for _, name in references] + (["× %s, CPU" % cpu_reference[1]] if cpu_reference else [])
+    names += ["× libxml2 SAX2 beside"] if beside is not None else []
     lines = ["| measurement | time (s) | CPU (s) | MB/s | items/s | peak RSS (MB) | %s | spread | notes |" % " | ".join(names),
              "| --- | ---: | ---: | ---: | ---: | ---: | %s | ---: | --- |" % " | ".join("---:" for _ in names)]
     for m in measurements:
@@ -115,6 +124,8 @@ def table(measurements, references, cpu_reference=None):
             reference = cpu_reference[0]
             usable = reference is not None and reference.ok and reference.cpu and m.cpu is not None
             ratios.append(number(m.cpu / reference.cpu, 2) if usable else "—")
+        if beside is not None:
+            ratios.append(number(paired_ratio(m, beside), 2))
         spread = "%.0f%%" % (100 * m.spread) if m.spread is not None else "—"
         lines.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
             m.row["label"], number(m.time, 3), number(m.cpu, 3), number(megabytes, 1), number(items, 0),
@@ -182,9 +193,12 @@ def main():
 
     parse = [m for m in measurements if m.row["table"] == "parse"]
     out += ["", "## Parsing the corpus from local files", ""]
-    out += table(parse, [(by_id.get("sax"), "libxml2 SAX2")], cpu_reference=(by_id.get("sax"), "libxml2 SAX2"))
+    out += table(parse, [(by_id.get("sax"), "libxml2 SAX2")], cpu_reference=(by_id.get("sax"), "libxml2 SAX2"), beside=runs)
     out += ["", "CPU is user + system time; with two cores it can exceed the wall time, and on a busy machine it is "
-            "the steadier figure (the last ratio column divides CPU times). Peak RSS is GNU time's maximum resident "
+            "the steadier figure (the \"CPU\" ratio column divides CPU times). \"× libxml2 SAX2 beside\" pairs each run "
+            "with a raw SAX2 pass timed just before it (pinned to the same core for the one-core parse) and gives the "
+            "median of the pairs' ratios: the machine's speed drifts over minutes, and the raw pass of the first row "
+            "was timed minutes earlier. Peak RSS is GNU time's maximum resident "
             "set of the process (for a shell loop, of its largest child). feedparser's CPU is not shown: its sample's "
             "process time includes the interpreter's start, which scaling would multiply."]
 
