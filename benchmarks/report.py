@@ -156,6 +156,22 @@ def load_notes(work):
     return notes, noisy
 
 
+def two_at_once(runs):
+    """What the raw passes timed beside the cold runs say of the two cores: one pass alone, then one on each core at once."""
+    alone = [float(r["wall_s"]) for r in runs if r["id"] == "beside-run-cold"]
+    pairs = {}
+    for r in runs:
+        if r["id"] == "pair-run-cold":
+            pairs[r["run"]] = max(pairs.get(r["run"], 0), float(r["wall_s"]))
+    if not alone or not pairs:
+        return None
+    single, both = statistics.median(alone), statistics.median(pairs.values())
+    return ("Beside each cold run, one raw SAX2 pass took %.3f s (median), and one on each core at once %.3f s (the "
+            "slower of the two): %s. A run on two threads pays that slowdown; a one-thread pass does not." % (
+                single, both, "the two cores ran as two" if both <= single * 1.05 else
+                "running together slowed each by %.0f%%" % (100 * (both / single - 1))))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--work", required=True)
@@ -240,6 +256,9 @@ def main():
                 out.append("| %s | — | — | — | — | %s | %s |" % (size, sax_rss, m.row["note"]))
 
     notes, noisy = load_notes(args.work)
+    pair_note = two_at_once(runs)
+    if pair_note:
+        notes.append(pair_note)
     out += ["", "## Conditions", ""]
     if noisy:
         out.append("**Numbers may be noisy:** other work (compilers of parallel development) shared the machine's two "

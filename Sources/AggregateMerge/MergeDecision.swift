@@ -24,14 +24,7 @@ public struct MergeDecision: Sendable, Hashable {
     /// Words to index the item's title under.
     public var titleWords: [String]
     /// The item's title, normalized, for later comparisons.
-    public var normalizedTitle: String
-
-    public init(outcome: MergeOutcome, stored: StoredItem?, key: String, identities: [ItemIdentity], titleWords: [String], normalizedTitle: String = "") {
-        self.outcome = outcome
-        self.stored = stored
-        self.key = key
-        self.identities = identities
-        self.titleWords = titleWords
-        self.normalizedTitle = normalizedTitle
-    }
+    public var normalizedTitle: String = ""
+    // NOTE: made by the memberwise initializer Swift writes: a hand-written one built the value and then copied it
+    // out, retaining and releasing each of its references once more for every entry merged.
 }
