@@ -166,10 +166,9 @@ def two_at_once(runs):
     if not alone or not pairs:
         return None
     single, both = statistics.median(alone), statistics.median(pairs.values())
-    return ("Beside each cold run, one raw SAX2 pass took %.3f s (median), and one on each core at once %.3f s (the "
-            "slower of the two): %s. A run on two threads pays that slowdown; a one-thread pass does not." % (
-                single, both, "the two cores ran as two" if both <= single * 1.05 else
-                "running together slowed each by %.0f%%" % (100 * (both / single - 1))))
+    return "Beside each cold run, one raw SAX2 pass took %.3f s (median), and one on each core at once %.3f s (the slower of the two): %s." % (
+        single, both, "the two cores ran as two" if both <= single * 1.05 else
+        "running together slowed each by %.0f%%, which a run on two threads pays and a one-thread pass does not" % (100 * (both / single - 1)))
 
 
 def main():
