@@ -22,6 +22,12 @@ public struct StoreLookup: MergeLookup {
         return try store.rankedTitleCandidates(
             words: query.rare, needed: query.needed, dated: query.range, excludingSource: query.sourceID, perWord: query.perWord, keep: query.keep)
     }
+    public func bestTitleCandidate(_ query: TitleQuery, score: (String, (any HeadlineForm)?) -> Double?) throws -> String? {
+        guard query.rareAreDistinctive else { return TitleQuery.best(of: try rankedTitleCandidatesByTitles(query), score: score) }
+        return try store.bestTitleCandidate(
+            words: query.rare, needed: query.needed, dated: query.range, excludingSource: query.sourceID, perWord: query.perWord, keep: query.keep,
+            score: score)
+    }
 
     /// Saves what a decision says; identities already taken by another item keep pointing there.
     /// `encoded` is `Store.encode(_:titleWords:)` of the decision's item and title words, when already made;

@@ -30,6 +30,9 @@ public protocol MergeLookup {
     func item(key: String) throws -> StoredItem?
     /// The near-duplicate candidates of a headline (see `TitleQuery`).
     func rankedTitleCandidates(_ query: TitleQuery) throws -> [TitleCandidate]
+    /// The key of the best of `rankedTitleCandidates(query)` by `score` of its normalized title and kept form (nil:
+    /// not a match), the first in rank order of equal scores; nil when none scores above 0 (see `TitleQuery.best`).
+    func bestTitleCandidate(_ query: TitleQuery, score: (String, (any HeadlineForm)?) -> Double?) throws -> String?
 }
 
 /// Which stored headlines may be the same story as a new one: those within `range`, from another source than
@@ -45,6 +48,18 @@ public struct TitleQuery: Sendable {
     /// Every rare word is one `TitleNormalizer.indexWords` keeps in any title holding it: then the words a
     /// title was indexed under tell which rare words it holds.
     public var rareAreDistinctive: Bool
+
+    /// The key of the candidate with the greatest `score` (nil: not a match), the first of equal ones; nil when none
+    /// scores above 0.
+    public static func best(of candidates: [TitleCandidate], score: (String, (any HeadlineForm)?) -> Double?) -> String? {
+        var best: (score: Double, index: Int)?
+        // By index: each candidate copied out of the array retained and released its four references.
+        for index in candidates.indices {
+            guard let value = score(candidates[index].normalizedTitle, candidates[index].form), value > (best?.score ?? 0) else { continue }
+            best = (value, index)
+        }
+        return best.map { candidates[$0.index].key }
+    }
 }
 
 extension MergeLookup {
@@ -57,6 +72,10 @@ extension MergeLookup {
 
     public func rankedTitleCandidates(_ query: TitleQuery) throws -> [TitleCandidate] {
         try rankedTitleCandidatesByTitles(query)
+    }
+
+    public func bestTitleCandidate(_ query: TitleQuery, score: (String, (any HeadlineForm)?) -> Double?) throws -> String? {
+        TitleQuery.best(of: try rankedTitleCandidates(query), score: score)
     }
 
     /// `rankedTitleCandidates` from `titleCandidates`, counting the shared words in each headline.

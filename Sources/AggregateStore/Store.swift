@@ -451,6 +451,18 @@ public final class Store {
             excludingSource: excludingSource, perWord: perWord, keep: keep)
     }
 
+    /// The key of the best of `rankedTitleCandidates` by `score` of a candidate's normalized title and kept form (nil:
+    /// not a match), the first in rank order of equal scores; nil when none scores above 0. The candidates are scored
+    /// where the index keeps them, without copies.
+    public func bestTitleCandidate(
+        words: [String], needed: Int, dated range: ClosedRange<Date>, excludingSource: String, perWord: Int, keep: Int,
+        score: (String, (any HeadlineForm)?) -> Double?
+    ) throws(StoreError) -> String? {
+        try loadedTitleIndex().best(
+            words: words, needed: needed, dated: range.lowerBound.timeIntervalSince1970...range.upperBound.timeIntervalSince1970,
+            excludingSource: excludingSource, perWord: perWord, keep: keep, score: score)
+    }
+
     public func item(key: String) throws(StoreError) -> StoredItem? {
         if let aside, let data = try aside.data(key), let entry = aside.entries[key] {
             return StoredItem(item: try decode(data, key: key), contentHash: entry.row.contentHash)

@@ -340,6 +340,30 @@ final class TitleIndex {
     /// the slots' key heads again: ~18,000 instructions a search at 1,000 feeds, a third of the near-duplicate
     /// search; ~11,000 now.
     func ranked(words: [String], needed: Int, dated range: ClosedRange<Double>, excludingSource: String, perWord: Int, keep: Int) -> [TitleCandidate] {
+        rank(words: words, needed: needed, dated: range, excludingSource: excludingSource, perWord: perWord)
+        return ranking.prefix(keep).map { candidate($0.slot) }
+    }
+
+    /// See `Store.bestTitleCandidate`: the first `keep` of `ranked`'s slots scored in place.
+    /// NOTE: copied out as `TitleCandidate`s, each slot's key, title, source and kept form were retained and released,
+    /// each a cache miss on an old item's objects: half of that is left (the title and form lent to `score`).
+    func best(
+        words: [String], needed: Int, dated range: ClosedRange<Double>, excludingSource: String, perWord: Int, keep: Int,
+        score: (String, (any HeadlineForm)?) -> Double?
+    ) -> String? {
+        rank(words: words, needed: needed, dated: range, excludingSource: excludingSource, perWord: perWord)
+        var best: (score: Double, slot: Int32)?
+        slots.withUnsafeBufferPointer { slots in
+            for ranked in ranking.prefix(keep) {
+                guard let value = score(slots[Int(ranked.slot)].title, slots[Int(ranked.slot)].form), value > (best?.score ?? 0) else { continue }
+                best = (value, ranked.slot)
+            }
+        }
+        return best.map { slots[Int($0.slot)].key }
+    }
+
+    /// Leaves in `ranking` the pooled slots holding enough of `words`, in `ranked`'s order.
+    private func rank(words: [String], needed: Int, dated range: ClosedRange<Double>, excludingSource: String, perWord: Int) {
         let excluded = number(ofSource: excludingSource)
         // A slot is pooled once: marked with this query's number (searching the pool for each was a third of
         // this function).
@@ -348,7 +372,7 @@ final class TitleIndex {
             for slot in probes.indices { probes[slot].pooledBy = 0 }
             query = 1
         }
-        return withUnsafeTemporaryAllocation(of: (id: Int32, bit: UInt64).self, capacity: words.count) { known in
+        withUnsafeTemporaryAllocation(of: (id: Int32, bit: UInt64).self, capacity: words.count) { known in
             // The words the index holds, in order, and their bits; those of the first `needed` words are searched.
             var count = 0, searched = 0
             for (position, word) in words.enumerated() {
@@ -391,7 +415,6 @@ final class TitleIndex {
                 }
                 ranking[place] = slot
             }
-            return ranking.prefix(keep).map { candidate($0.slot) }
         }
     }
 

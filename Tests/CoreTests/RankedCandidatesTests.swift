@@ -41,7 +41,7 @@ struct RankedCandidatesTests {
             }
         }
         let lookup = StoreLookup(store: store)
-        var compared = 0
+        var compared = 0, scored = 0
         for n in 0..<300 {
             // Sometimes the last words in the index's order, which a long title keeps past its first eight.
             let sorted = Array(Set(TitleNormalizer.indexWords(ofNormalized: titles[n]))).sorted()
@@ -55,8 +55,18 @@ struct RankedCandidatesTests {
             let byTitles = try lookup.rankedTitleCandidatesByTitles(query).map(\.key)
             #expect(byIndex == byTitles, "\(query.rare)")
             if byIndex.count > 1 { compared += 1 }
+            // Scored where the index keeps them, the best is the one the general ranking's list gives: the greatest
+            // score, the first ranked of equal ones (lengths modulo 7 tie often), none for nil or 0.
+            let score: (String, (any HeadlineForm)?) -> Double? = { title, _ in
+                let value = Double(title.utf8.count % 7) / 6
+                return value == 1 ? nil : value
+            }
+            let best = try lookup.bestTitleCandidate(query, score: score)
+            #expect(best == TitleQuery.best(of: try lookup.rankedTitleCandidatesByTitles(query), score: score), "\(query.rare)")
+            if best != nil && byIndex.count > 1 { scored += 1 }
         }
         #expect(compared > 100, "queries that ranked several candidates: \(compared)")
+        #expect(scored > 50, "queries whose best of several was scored in place: \(scored)")
         #expect(titles.contains { Set(TitleNormalizer.indexWords(ofNormalized: $0)).count > 8 })
     }
 }
