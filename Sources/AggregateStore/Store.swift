@@ -506,16 +506,27 @@ public final class Store {
         var inserted = false
         if isNew { inserted = try Self.insert(key: item.key, row, data: data, into: statements, db: db) }
         if !inserted { try update(key: item.key, row, data: data) }
-        index.add(key: item.key, date: row.date, sourceID: row.sourceID, title: normalizedTitle, words: titleWords, form: headlineForm)
+        index.add(
+            key: item.key, date: row.date, sourceID: row.sourceID, title: normalizedTitle, words: titleWords, form: headlineForm,
+            categories: categories)
         try addIdentities(identities, key: item.key)
     }
 
     /// The rows of an item already in the store, replaced.
     private func update(key: String, _ row: ItemRow, data: [UInt8]) throws(StoreError) {
+        let saved = titleIndex?.saved(key)
         try statements[literal: "INSERT INTO items (key, source_id, date, content_hash, title_norm, title_words) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET source_id = excluded.source_id, date = excluded.date, content_hash = excluded.content_hash, title_norm = excluded.title_norm, title_words = excluded.title_words"]
             .run(row.values(key: key))
         try statements[literal: "INSERT OR REPLACE INTO item_data (id, data) SELECT id, ? FROM items WHERE key = ?"].run([.blob(data), .text(key)])
-        try Self.deleteCategories(of: key, dated: finalPath == nil ? nil : titleIndex?.date(of: key), under: savedCategories, in: statements)
+        // Kept date, and every category it had still its own (a duplicate credited on it): its rows stay, and those of
+        // the categories it gains are added. Deleted under every category and written again, they were a quarter of a
+        // duplicate's cost on the merging thread.
+        if let saved, saved.date == row.date, let before = saved.categories, before.allSatisfy(row.categories.contains) {
+            var added = row
+            added.categories = row.categories.filter { !before.contains($0) }
+            return try Self.insertCategories(of: key, added, into: statements, db: db)
+        }
+        try Self.deleteCategories(of: key, dated: finalPath == nil ? nil : saved?.date, under: savedCategories, in: statements)
         try Self.insertCategories(of: key, row, into: statements, db: db)
     }
 

@@ -41,6 +41,21 @@ final class TitleIndex {
         /// The number of the last `ranked` call that pooled the slot.
         var pooledBy: UInt32 = 0
         var live = true
+        /// The number of the categories the item's rows were saved under (in `categoryLists`), -1 when not known.
+        var categories: Int32 = -1
+    }
+
+    /// Each distinct list of categories items were saved under (most items of a source share one), and its number.
+    @exclusivity(unchecked) private var categoryLists: [[String]] = []
+    @exclusivity(unchecked) private var categoryListNumbers: [[String]: Int32] = [:]
+
+    private func number(ofCategories list: [String]?) -> Int32 {
+        guard let list else { return -1 }
+        if let number = categoryListNumbers[list] { return number }
+        let number = Int32(categoryLists.count)
+        categoryLists.append(list)
+        categoryListNumbers[list] = number
+        return number
     }
     /// The word numbers of slot `i` are `slotWords[wordStarts[i]..<wordStarts[i + 1]]`: ranking reads them for every
     /// pooled slot, and one array each is one cache miss less per slot than an array per slot.
@@ -114,14 +129,15 @@ final class TitleIndex {
         return id
     }
 
-    func add(key: String, date: Double, sourceID: String, title: String, words: [String], form: (any HeadlineForm)? = nil) {
+    /// Indexes the item saved under `key`; `categories`, when given, are those its category rows were saved under.
+    func add(
+        key: String, date: Double, sourceID: String, title: String, words: [String], form: (any HeadlineForm)? = nil,
+        categories: [String]? = nil
+    ) {
         let slot = Int32(slots.count)
         // One look-up of the key, which takes its new slot; a slot it had dies (hashing the key for each of a
         // look-up, a removal and an insertion, and the source's id twice, was a quarter of this function).
         let previous = slotByKey.updateValue(slot, forKey: key)
-        // Saved again under the same title (a duplicate credited on it): the form made before still holds.
-        let kept = form ?? previous.flatMap { slots[Int($0)].title == title ? slots[Int($0)].form : nil }
-        if let previous { retire(previous) }
         // The same word twice counts once, as the table's primary key (word, date, key) made it.
         var ids: [Int32] = []
         ids.reserveCapacity(words.count)
@@ -129,13 +145,32 @@ final class TitleIndex {
             let id = id(of: word, at: position)
             if !ids.contains(id) { ids.append(id) }
         }
+        if let previous, holds(previous, date: date, sourceID: sourceID, title: title, ids: ids) {
+            // Saved again as it was indexed (a duplicate credited on it): the slot stays where it is in its postings.
+            slotByKey[key] = previous
+            if let form { slots[Int(previous)].form = form }
+            probes[Int(previous)].categories = number(ofCategories: categories)
+            return
+        }
+        // Saved again under the same title: the form made before still holds.
+        let kept = form ?? previous.flatMap { slots[Int($0)].title == title ? slots[Int($0)].form : nil }
+        if let previous { retire(previous) }
         slots.append(Slot(key: key, sourceID: sourceID, title: title, form: kept))
         keyHeads.append(Self.head(of: key))
         slotWords.append(contentsOf: ids)
         wordStarts.append(Int32(slotWords.count))
-        probes.append(Probe(date: date, signature: ids.reduce(0) { $0 | Self.signatureBit($1) }, source: number(ofSaved: sourceID)))
+        probes.append(Probe(
+            date: date, signature: ids.reduce(0) { $0 | Self.signatureBit($1) }, source: number(ofSaved: sourceID),
+            categories: number(ofCategories: categories)))
         insert(slot, into: ids)
         for id in ids { counts[Int(id)] += 1 }
+    }
+
+    /// Whether live slot `slot` indexes an item with this date, source, title and word numbers.
+    private func holds(_ slot: Int32, date: Double, sourceID: String, title: String, ids: [Int32]) -> Bool {
+        let index = Int(slot)
+        return probes[index].date == date && slots[index].sourceID == sourceID && slots[index].title == title
+            && slotWords[Int(wordStarts[index])..<Int(wordStarts[index + 1])].elementsEqual(ids)
     }
 
     /// Whether slot `a` comes before slot `b` in a posting list.
@@ -210,6 +245,13 @@ final class TitleIndex {
 
     /// The date `key` was saved with, if it is held.
     func date(of key: String) -> Double? { slotByKey[key].map { probes[Int($0)].date } }
+
+    /// The date `key` was saved with and the categories its rows were saved under (nil when not known), if it is held.
+    func saved(_ key: String) -> (date: Double, categories: [String]?)? {
+        guard let slot = slotByKey[key] else { return nil }
+        let probe = probes[Int(slot)]
+        return (probe.date, probe.categories < 0 ? nil : categoryLists[Int(probe.categories)])
+    }
 
     func remove(key: String) {
         guard let slot = slotByKey.removeValue(forKey: key) else { return }

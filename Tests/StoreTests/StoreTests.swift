@@ -224,6 +224,49 @@ struct StoreTests {
         #expect(try reopened.integrityProblem() == nil)
     }
 
+    /// An item saved again keeps exactly the category rows of its last save, whether it gains categories at the
+    /// same date (its rows stay and the new ones are added), moves to another date, or loses some; in a store made
+    /// in place as in one made by `fresh`, and after the title index is read back from the table.
+    @Test(arguments: [false, true]) func categoryRowsFollowEachSaveAgain(fresh: Bool) throws {
+        let folder = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("store.sqlite").path
+        let store = fresh ? try Store.fresh(path: path) : try Store(path: path)
+        func save(_ date: TimeInterval, _ categories: [String], isNew: Bool = false) throws {
+            try store.transaction {
+                try store.save(StoredItem(item: makeItem("k", date: date, categories: categories), contentHash: "h"),
+                               identities: [], titleWords: ["k"], normalizedTitle: "k", isNew: isNew)
+            }
+        }
+        func rows() throws -> [String: [String]] {
+            try Dictionary(uniqueKeysWithValues: ["x", "y", "z"].map { ($0, try store.latestItems(category: $0, limit: 10).map(\.key)) })
+        }
+        func counts() throws -> [String: Int] { try store.itemCountsByCategory() }
+        try save(10, ["x"], isNew: true)
+        try save(10, ["x", "y"])
+        #expect(try rows() == ["x": ["k"], "y": ["k"], "z": []])
+        try save(10, ["z", "x", "y"])
+        #expect(try counts() == ["x": 1, "y": 1, "z": 1])
+        try save(20, ["y", "z"])
+        #expect(try counts() == ["y": 1, "z": 1])
+        try save(20, ["z"])
+        #expect(try counts() == ["z": 1])
+        #expect(try store.latestItems(category: "z", limit: 10).map { $0.displayDate.timeIntervalSince1970 } == [20])
+        if !fresh {
+            // Read back from the table: the categories of the rows are not known, and the rows are replaced whole.
+            let reopened = try Store(path: path)
+            try reopened.transaction {
+                try reopened.save(StoredItem(item: makeItem("k", date: 20, categories: ["z", "x"]), contentHash: "h"),
+                                  identities: [], titleWords: ["k"], normalizedTitle: "k")
+            }
+            #expect(try reopened.itemCountsByCategory() == ["x": 1, "z": 1])
+            #expect(try reopened.integrityProblem() == nil)
+        } else {
+            try store.finish()
+            #expect(try Store(path: path).itemCountsByCategory() == ["z": 1])
+        }
+    }
+
     /// A first run's store answers identity look-ups from what it saved, before and after `finish`.
     @Test func aFreshStoreFindsTheIdentitiesItSaved() throws {
         let folder = try TestPaths.temporaryDirectory()
