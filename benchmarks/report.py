@@ -171,6 +171,23 @@ def two_at_once(runs):
         "running together slowed each by %.0f%%, which a run on two threads pays and a one-thread pass does not" % (100 * (both / single - 1)))
 
 
+def core_distance(work, runs):
+    """The cache line round trips between the two cores timed beside the cold runs, run by run with the run's time."""
+    path = os.path.join(work, "pingpong.tsv")
+    if not os.path.exists(path):
+        return None
+    trips = {r["run"]: r["round_trip_ns"] for r in read_tsv(path) if r["id"] == "pair-run-cold" and r["round_trip_ns"]}
+    colds = {r["run"]: float(r["wall_s"]) for r in runs if r["id"] == "run-cold"}
+    pairs = ["%.3f s at %s ns" % (colds[run], trips[run]) for run in sorted(trips, key=int) if run in colds]
+    if not pairs:
+        return None
+    return ("A cache line went from one core to the other and back (`benchmarks/pingpong.c`, just before each cold "
+            "run) in a median of %s ns; each cold run, with that round trip: %s. The host places the two cores nearer "
+            "or farther apart from minute to minute, and a run whose two threads hand "
+            "data to each other pays for it where a one-thread pass does not." % (
+                "%.0f" % statistics.median(float(v) for v in trips.values()), "; ".join(pairs)))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--work", required=True)
@@ -258,6 +275,9 @@ def main():
     pair_note = two_at_once(runs)
     if pair_note:
         notes.append(pair_note)
+    distance_note = core_distance(args.work, runs)
+    if distance_note:
+        notes.append(distance_note)
     out += ["", "## Conditions", ""]
     if noisy:
         out.append("**Numbers may be noisy:** other work (compilers of parallel development) shared the machine's two "
