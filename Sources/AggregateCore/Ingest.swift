@@ -65,7 +65,10 @@ struct EntryPreparer: Sendable {
             let routing = router.route(entry, source: source, known: categories)
             if routing.isDropped { return nil }
             let prepared = merger.prepare(entry, feed: feed, source: source, categories: routing.categories, now: now)
-            return ReadyEntry(prepared: prepared, newItemData: Store.encode(prepared.newItem, titleWords: prepared.titleWords))
+            return ReadyEntry(
+                prepared: prepared,
+                newItemData: Store.encode(
+                    prepared.newItem, contentHash: prepared.contentHash, normalizedTitle: prepared.normalizedTitle, titleWords: prepared.titleWords))
         }
     }
 }
@@ -174,7 +177,7 @@ struct Ingest {
                     let decision = try merger.merge(entry.prepared, lookup: lookup)
                     // The headline's form was made with the entry: kept when the item is stored under its title.
                     let headline = decision.normalizedTitle == entry.prepared.normalizedTitle ? entry.prepared.headlineForm : nil
-                    try lookup.apply(decision, encoded: decision.outcome == .new ? entry.newItemData : nil, headline: headline)
+                    try lookup.apply(decision, of: entry.prepared, encoded: entry.newItemData, headline: headline)
                     switch decision.outcome {
                     case .new: report.new += 1
                     case .updated: report.updated += 1

@@ -30,15 +30,23 @@ public struct StoreLookup: MergeLookup {
     }
 
     /// Saves what a decision says; identities already taken by another item keep pointing there.
-    /// `encoded` is `Store.encode(_:titleWords:)` of the decision's item and title words, when already made;
-    /// `headline` the form of the decision's normalized title, when already made.
-    public func apply(_ decision: MergeDecision, encoded: Store.Encoded? = nil, headline: (any HeadlineForm)? = nil) throws {
+    /// `headline` is the form of the decision's normalized title, when already made.
+    public func apply(_ decision: MergeDecision, headline: (any HeadlineForm)? = nil) throws {
         if let stored = decision.stored {
             try store.save(
                 stored, identities: decision.identities, titleWords: decision.titleWords,
-                normalizedTitle: decision.normalizedTitle, isNew: decision.outcome == .new, encoded: encoded, headlineForm: headline)
+                normalizedTitle: decision.normalizedTitle, isNew: decision.outcome == .new, headlineForm: headline)
         } else if !decision.identities.isEmpty {
             try store.addIdentities(decision.identities, key: decision.key)
         }
+    }
+
+    /// The same for a decision on `entry`, whose new item `encoded` is (`Store.encode` of it): a new item is saved
+    /// from `encoded`, without reading it from the decision.
+    public func apply(_ decision: MergeDecision, of entry: PreparedEntry, encoded: Store.Encoded, headline: (any HeadlineForm)? = nil) throws {
+        guard decision.isNewItem(of: entry) else { return try apply(decision, headline: headline) }
+        try store.save(
+            new: encoded, identities: decision.identities, titleWords: decision.titleWords, normalizedTitle: decision.normalizedTitle,
+            headlineForm: headline)
     }
 }

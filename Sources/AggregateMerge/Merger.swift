@@ -50,10 +50,7 @@ public struct Merger: Sendable {
         if let stored = try similarStory(to: candidate, headline: prepared.headline, lookup: lookup) {
             return duplicate(candidate, of: stored)
         }
-        let item = prepared.newItem
-        return MergeDecision(
-            outcome: .new, stored: StoredItem(item: item, contentHash: candidate.contentHash), key: item.key,
-            identities: candidate.identities, titleWords: candidate.titleWords, normalizedTitle: candidate.normalizedTitle)
+        return .new(prepared)
     }
 
     private func firstKey(for identities: [ItemIdentity], lookup: some MergeLookup) throws -> String? {
@@ -179,4 +176,6 @@ public final class PreparedEntry: Sendable {
     public var normalizedTitle: String { candidate.normalizedTitle }
     /// The title words a new item is indexed under.
     public var titleWords: [String] { candidate.titleWords }
+    /// The hash of what the new item shows (see `Candidate.contentHash`).
+    public var contentHash: String { candidate.contentHash }
 }

@@ -404,15 +404,36 @@ public final class Store {
         return Int(truncatingIfNeeded: hash(identity.value, seed: hash(identity.kind.rawValue, seed: 0)))
     }
 
-    /// An item as `save` stores it, and its title words as the store keeps them: made beforehand, on any thread.
-    public struct Encoded: Sendable {
+    /// A new item as `save(new:)` stores it (its JSON, its row, its title words as the store keeps them): made
+    /// beforehand, on any thread.
+    /// NOTE: a class, and all the merging thread needs of a new item: the item itself, copied there (to be saved),
+    /// retained and released its ~25 references, objects the parsing thread made and frees, so that each count moved
+    /// between the two cores and back. That took a first run over 1,000 feeds ~0.2 s longer when the host placed the
+    /// two cores far apart.
+    public final class Encoded: Sendable {
         let data: [UInt8]
-        let titleWords: String
+        let key: String
+        let row: ItemRow
+
+        init(data: [UInt8], key: String, row: ItemRow) {
+            self.data = data
+            self.key = key
+            self.row = row
+        }
     }
 
-    /// `save`'s columns of a new item with these title words: safe on any thread.
-    public static func encode(_ item: Item, titleWords: [String]) -> Encoded {
-        Encoded(data: ItemJSON.encode(item), titleWords: TitleIndex.joined(titleWords))
+    /// `save(new:)`'s columns of a new item with this content hash, normalized title and title words: safe on any thread.
+    public static func encode(_ item: Item, contentHash: String, normalizedTitle: String, titleWords: [String]) -> Encoded {
+        Encoded(data: ItemJSON.encode(item), key: item.key, row: row(of: item, contentHash: contentHash, normalizedTitle: normalizedTitle, titleWords: TitleIndex.joined(titleWords)))
+    }
+
+    private static func row(of item: Item, contentHash: String, normalizedTitle: String, titleWords: String) -> ItemRow {
+        // Each category once, the first of equal ones kept, as a Set of them did (1,300 instructions an item to make).
+        var categories: [String] = []
+        for category in item.categories where !categories.contains(category) { categories.append(category) }
+        return ItemRow(
+            sourceID: item.provenance.source.sourceID, date: item.displayDate.timeIntervalSince1970, contentHash: contentHash,
+            normalizedTitle: normalizedTitle, titleWords: titleWords, categories: categories)
     }
 
     /// An item as `save` stores it: safe on any thread.
@@ -475,41 +496,53 @@ public final class Store {
     }
 
     /// Inserts or replaces an item with its categories, and adds identities and title words that point at it.
-    /// `isNew` says the key was never saved before, which spares the clean-up of its previous rows.
-    /// `encoded`, when given, is `Store.encode(stored.item, titleWords:)` made beforehand (on another thread); `headlineForm`,
+    /// `isNew` says the key was never saved before, which spares the clean-up of its previous rows. `headlineForm`,
     /// `normalizedTitle` made ready for comparison, is kept in memory with the title words (see `HeadlineForm`).
     public func save(
-        _ stored: StoredItem, identities: [ItemIdentity], titleWords: [String], normalizedTitle: String, isNew: Bool = false, encoded: Encoded? = nil,
+        _ stored: StoredItem, identities: [ItemIdentity], titleWords: [String], normalizedTitle: String, isNew: Bool = false,
         headlineForm: (any HeadlineForm)? = nil
     ) throws(StoreError) {
         let item = stored.item
-        let data = encoded?.data ?? ItemJSON.encode(item)
+        let row = Self.row(of: item, contentHash: stored.contentHash, normalizedTitle: normalizedTitle, titleWords: TitleIndex.joined(titleWords))
+        try save(
+            key: item.key, row: row, data: ItemJSON.encode(item), identities: identities, titleWords: titleWords, normalizedTitle: normalizedTitle,
+            isNew: isNew, headlineForm: headlineForm)
+    }
+
+    /// Saves a new item as `encode` made it (on another thread), with these identities and title words.
+    public func save(
+        new encoded: Encoded, identities: [ItemIdentity], titleWords: [String], normalizedTitle: String, headlineForm: (any HeadlineForm)? = nil
+    ) throws(StoreError) {
+        try save(
+            key: encoded.key, row: encoded.row, data: encoded.data, identities: identities, titleWords: titleWords,
+            normalizedTitle: normalizedTitle, isNew: true, headlineForm: headlineForm)
+    }
+
+    private func save(
+        key: String, row: ItemRow, data: [UInt8], identities: [ItemIdentity], titleWords: [String], normalizedTitle: String, isNew: Bool,
+        headlineForm: (any HeadlineForm)?
+    ) throws(StoreError) {
         let index = try loadedTitleIndex()
-        // Each category once, the first of equal ones kept, as a Set of them did (1,300 instructions an item to make).
-        var categories: [String] = []
-        for category in item.categories where !categories.contains(category) { categories.append(category) }
-        let row = ItemRow(
-            sourceID: item.provenance.source.sourceID, date: item.displayDate.timeIntervalSince1970, contentHash: stored.contentHash,
-            normalizedTitle: normalizedTitle, titleWords: encoded?.titleWords ?? TitleIndex.joined(titleWords), categories: categories)
+        let categories = row.categories
         if finalPath != nil { savedCategories.formUnion(categories) }
         var isNew = isNew
-        if let aside, aside.contains(item.key) || (isNew && row.date < aside.before && !index.contains(key: item.key)) {
+        if let aside, aside.contains(key) || (isNew && row.date < aside.before && !index.contains(key: key)) {
             if row.date < aside.before {
-                index.add(key: item.key, date: row.date, sourceID: row.sourceID, title: normalizedTitle, words: titleWords, form: headlineForm)
-                try aside.put(key: item.key, row, data: data)
-                return try addIdentities(identities, key: item.key)
+                index.add(key: key, date: row.date, sourceID: row.sourceID, title: normalizedTitle, words: titleWords, form: headlineForm)
+                try aside.put(key: key, row, data: data)
+                return try addIdentities(identities, key: key)
             }
             // Dated since the horizon now: into the tables, where it never was.
-            aside.remove(item.key)
+            aside.remove(key)
             isNew = true
         }
         var inserted = false
-        if isNew { inserted = try Self.insert(key: item.key, row, data: data, into: statements, db: db) }
-        if !inserted { try update(key: item.key, row, data: data) }
+        if isNew { inserted = try Self.insert(key: key, row, data: data, into: statements, db: db) }
+        if !inserted { try update(key: key, row, data: data) }
         index.add(
-            key: item.key, date: row.date, sourceID: row.sourceID, title: normalizedTitle, words: titleWords, form: headlineForm,
+            key: key, date: row.date, sourceID: row.sourceID, title: normalizedTitle, words: titleWords, form: headlineForm,
             categories: categories)
-        try addIdentities(identities, key: item.key)
+        try addIdentities(identities, key: key)
     }
 
     /// The rows of an item already in the store, replaced.

@@ -174,9 +174,10 @@ struct ItemJSONReaderTests {
         // A repeated member: JSONDecoder takes the first.
         let repeated = Array(bytes.dropLast()) + Array(#","title":"later"}"#.utf8)
         #expect(ItemJSON.decode(repeated) == nil)
-        try store.save(StoredItem(item: item, contentHash: "h"), identities: [], titleWords: [], normalizedTitle: "", encoded: Store.Encoded(data: repeated, titleWords: ""))
+        let encoded = Store.encode(item, contentHash: "h", normalizedTitle: "", titleWords: [])
+        try store.save(new: Store.Encoded(data: repeated, key: encoded.key, row: encoded.row), identities: [], titleWords: [], normalizedTitle: "")
         #expect(try store.item(key: item.key).map { Self.same($0.item, item) } == true)
-        try store.save(StoredItem(item: item, contentHash: "h"), identities: [], titleWords: [], normalizedTitle: "", encoded: Store.Encoded(data: Array("{}".utf8), titleWords: ""))
+        try store.save(new: Store.Encoded(data: Array("{}".utf8), key: encoded.key, row: encoded.row), identities: [], titleWords: [], normalizedTitle: "")
         #expect(throws: StoreError.self) { try store.item(key: item.key) }
     }
 

@@ -267,6 +267,43 @@ struct StoreTests {
         }
     }
 
+    /// A new item saved from what `encode` made of it (on the parsing thread) is the item saved from itself: the same
+    /// JSON, row, categories, title index entry and identities.
+    @Test(arguments: [false, true]) func anEncodedNewItemIsSavedAsTheItem(fresh: Bool) throws {
+        let folder = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var stores: [Store] = []
+        for name in ["a", "b"] {
+            let path = folder.appendingPathComponent("\(name).sqlite").path
+            stores.append(fresh ? try Store.fresh(path: path) : try Store(path: path))
+        }
+        let items = [
+            makeItem("k1", date: 10, categories: ["x", "y", "x"]), makeItem("k2", date: 20, categories: [], source: "s2"),
+            makeItem("k3", date: 30, categories: ["y"]),
+        ]
+        for (n, item) in items.enumerated() {
+            let identities = [ItemIdentity(kind: .url, value: "https://example.org/\(n)")]
+            let words = ["word\(n)", "shared"]
+            try stores[0].transaction {
+                try stores[0].save(StoredItem(item: item, contentHash: "h\(n)"), identities: identities, titleWords: words, normalizedTitle: "t \(n)", isNew: true)
+            }
+            try stores[1].transaction {
+                try stores[1].save(
+                    new: Store.encode(item, contentHash: "h\(n)", normalizedTitle: "t \(n)", titleWords: words), identities: identities,
+                    titleWords: words, normalizedTitle: "t \(n)")
+            }
+        }
+        for (n, item) in items.enumerated() {
+            #expect(try stores[0].item(key: item.key) == stores[1].item(key: item.key))
+            #expect(try stores[1].item(key: item.key)?.contentHash == "h\(n)")
+            #expect(try stores[1].key(for: ItemIdentity(kind: .url, value: "https://example.org/\(n)")) == item.key)
+        }
+        #expect(try stores[0].itemCountsByCategory() == stores[1].itemCountsByCategory())
+        #expect(try stores[1].itemCountsByCategory() == ["x": 1, "y": 2])
+        #expect(try stores[0].wordFrequencies(["shared", "word1"]) == stores[1].wordFrequencies(["shared", "word1"]))
+        #expect(try stores[1].wordFrequencies(["shared"]) == ["shared": 3])
+    }
+
     /// A first run's store answers identity look-ups from what it saved, before and after `finish`.
     @Test func aFreshStoreFindsTheIdentitiesItSaved() throws {
         let folder = try TestPaths.temporaryDirectory()
