@@ -22,7 +22,7 @@ public struct StoreLookup: MergeLookup {
         return try store.rankedTitleCandidates(
             words: query.rare, needed: query.needed, dated: query.range, excludingSource: query.sourceID, perWord: query.perWord, keep: query.keep)
     }
-    public func bestTitleCandidate(_ query: TitleQuery, score: (String, (any HeadlineForm)?) -> Double?) throws -> String? {
+    public func bestTitleCandidate(_ query: TitleQuery, score: HeadlineScore) throws -> String? {
         guard query.rareAreDistinctive else { return TitleQuery.best(of: try rankedTitleCandidatesByTitles(query), score: score) }
         return try store.bestTitleCandidate(
             words: query.rare, needed: query.needed, dated: query.range, excludingSource: query.sourceID, perWord: query.perWord, keep: query.keep,

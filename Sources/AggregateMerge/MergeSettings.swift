@@ -30,9 +30,9 @@ public protocol MergeLookup {
     func item(key: String) throws -> StoredItem?
     /// The near-duplicate candidates of a headline (see `TitleQuery`).
     func rankedTitleCandidates(_ query: TitleQuery) throws -> [TitleCandidate]
-    /// The key of the best of `rankedTitleCandidates(query)` by `score` of its normalized title and kept form (nil:
+    /// The key of the best of `rankedTitleCandidates(query)` by `score` of its kept form and normalized title (nil:
     /// not a match), the first in rank order of equal scores; nil when none scores above 0 (see `TitleQuery.best`).
-    func bestTitleCandidate(_ query: TitleQuery, score: (String, (any HeadlineForm)?) -> Double?) throws -> String?
+    func bestTitleCandidate(_ query: TitleQuery, score: HeadlineScore) throws -> String?
 }
 
 /// Which stored headlines may be the same story as a new one: those within `range`, from another source than
@@ -51,11 +51,12 @@ public struct TitleQuery: Sendable {
 
     /// The key of the candidate with the greatest `score` (nil: not a match), the first of equal ones; nil when none
     /// scores above 0.
-    public static func best(of candidates: [TitleCandidate], score: (String, (any HeadlineForm)?) -> Double?) -> String? {
+    public static func best(of candidates: [TitleCandidate], score: HeadlineScore) -> String? {
         var best: (score: Double, index: Int)?
         // By index: each candidate copied out of the array retained and released its four references.
         for index in candidates.indices {
-            guard let value = score(candidates[index].normalizedTitle, candidates[index].form), value > (best?.score ?? 0) else { continue }
+            let value = score(candidates[index].form.map(LentForm.init), { candidates[index].normalizedTitle })
+            guard let value, value > (best?.score ?? 0) else { continue }
             best = (value, index)
         }
         return best.map { candidates[$0.index].key }
@@ -74,7 +75,7 @@ extension MergeLookup {
         try rankedTitleCandidatesByTitles(query)
     }
 
-    public func bestTitleCandidate(_ query: TitleQuery, score: (String, (any HeadlineForm)?) -> Double?) throws -> String? {
+    public func bestTitleCandidate(_ query: TitleQuery, score: HeadlineScore) throws -> String? {
         TitleQuery.best(of: try rankedTitleCandidates(query), score: score)
     }
 

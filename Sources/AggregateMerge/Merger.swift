@@ -126,11 +126,8 @@ public struct Merger: Sendable {
             rareAreDistinctive: candidate.titleWordsAreDistinctive)
         // Scored where the lookup keeps them: copied out, each candidate's references were retained and released,
         // a cache miss each on a stored headline's objects (a quarter of the search's time on the merging thread).
-        let key = try lookup.bestTitleCandidate(query) { title, form in
-            // The mean of two Dice scores: the word score is bounded by the word counts, the pair score by 1.
-            guard (prepared.bound(against: title, form: form) + 1) / 2 >= settings.titleThreshold else { return nil }
-            let score = prepared.score(against: title, form: form, floor: settings.titleThreshold)
-            return score >= settings.titleThreshold ? score : nil
+        let key = try lookup.bestTitleCandidate(query) { form, title in
+            prepared.match(form, title: title, threshold: settings.titleThreshold)
         }
         return try key.flatMap { try lookup.item(key: $0) }
     }

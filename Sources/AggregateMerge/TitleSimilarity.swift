@@ -92,6 +92,26 @@ public enum TitleSimilarity {
             return (wordScore + pairScore) / 2
         }
 
+        /// The score against a stored headline (its kept form, and its normalized title read only when needed), nil
+        /// below `threshold`.
+        func match(_ lent: LentForm?, title: () -> String, threshold: Double) -> Double? {
+            // A byte form against a kept one, without retaining it (most comparisons): as `bound` and `score` do.
+            if let byteForm, let outcome = lent?.with(KeptHeadline.self, { kept -> Double? in
+                let mine = Double(wordCount), theirs = Double(kept.wordCount)
+                let bound = mine + theirs == 0 ? 1 : 2 * min(mine, theirs) / (mine + theirs)
+                guard (bound + 1) / 2 >= threshold else { return nil }
+                let score = byteForm.storage.score(against: kept, floor: threshold)
+                return score >= threshold ? score : nil
+            }) {
+                return outcome
+            }
+            let other = title(), form = lent?.form
+            // The mean of two Dice scores: the word score is bounded by the word counts, the pair score by 1.
+            guard (bound(against: other, form: form) + 1) / 2 >= threshold else { return nil }
+            let score = score(against: other, form: form, floor: threshold)
+            return score >= threshold ? score : nil
+        }
+
         /// The best word score `other` could reach, from word counts alone: skips most candidates without
         /// comparing them. `form` is what the store kept of `other`, when it kept something.
         /// The word score is a Dice coefficient over distinct words: at most 2·min(m, n)/(m + n) for m and n of

@@ -471,12 +471,12 @@ public final class Store {
             excludingSource: excludingSource, perWord: perWord, keep: keep)
     }
 
-    /// The key of the best of `rankedTitleCandidates` by `score` of a candidate's normalized title and kept form (nil:
+    /// The key of the best of `rankedTitleCandidates` by `score` of a candidate's kept form and normalized title (nil:
     /// not a match), the first in rank order of equal scores; nil when none scores above 0. The candidates are scored
     /// where the index keeps them, without copies.
     public func bestTitleCandidate(
         words: [String], needed: Int, dated range: ClosedRange<Date>, excludingSource: String, perWord: Int, keep: Int,
-        score: (String, (any HeadlineForm)?) -> Double?
+        score: HeadlineScore
     ) throws(StoreError) -> String? {
         try loadedTitleIndex().best(
             words: words, needed: needed, dated: range.lowerBound.timeIntervalSince1970...range.upperBound.timeIntervalSince1970,

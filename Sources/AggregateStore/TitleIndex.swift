@@ -388,16 +388,17 @@ final class TitleIndex {
 
     /// See `Store.bestTitleCandidate`: the first `keep` of `ranked`'s slots scored in place.
     /// NOTE: copied out as `TitleCandidate`s, each slot's key, title, source and kept form were retained and released,
-    /// each a cache miss on an old item's objects: half of that is left (the title and form lent to `score`).
+    /// each a cache miss on an old item's objects. Lent (see `LentForm`), none is.
     func best(
         words: [String], needed: Int, dated range: ClosedRange<Double>, excludingSource: String, perWord: Int, keep: Int,
-        score: (String, (any HeadlineForm)?) -> Double?
+        score: HeadlineScore
     ) -> String? {
         rank(words: words, needed: needed, dated: range, excludingSource: excludingSource, perWord: perWord)
         var best: (score: Double, slot: Int32)?
         slots.withUnsafeBufferPointer { slots in
             for ranked in ranking.prefix(keep) {
-                guard let value = score(slots[Int(ranked.slot)].title, slots[Int(ranked.slot)].form), value > (best?.score ?? 0) else { continue }
+                let slot = Int(ranked.slot)
+                guard let value = score(slots[slot].form.map(LentForm.init), { slots[slot].title }), value > (best?.score ?? 0) else { continue }
                 best = (value, ranked.slot)
             }
         }

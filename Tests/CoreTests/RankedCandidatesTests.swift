@@ -57,8 +57,8 @@ struct RankedCandidatesTests {
             if byIndex.count > 1 { compared += 1 }
             // Scored where the index keeps them, the best is the one the general ranking's list gives: the greatest
             // score, the first ranked of equal ones (lengths modulo 7 tie often), none for nil or 0.
-            let score: (String, (any HeadlineForm)?) -> Double? = { title, _ in
-                let value = Double(title.utf8.count % 7) / 6
+            let score: HeadlineScore = { _, title in
+                let value = Double(title().utf8.count % 7) / 6
                 return value == 1 ? nil : value
             }
             let best = try lookup.bestTitleCandidate(query, score: score)
