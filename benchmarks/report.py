@@ -172,20 +172,30 @@ def two_at_once(runs):
 
 
 def core_distance(work, runs):
-    """The cache line round trips between the two cores timed beside the cold runs, run by run with the run's time."""
+    """The cache line round trips between the two cores, and the reads from memory on each, timed beside the cold
+    runs, run by run with the run's time."""
     path = os.path.join(work, "pingpong.tsv")
     if not os.path.exists(path):
         return None
-    trips = {r["run"]: r["round_trip_ns"] for r in read_tsv(path) if r["id"] == "pair-run-cold" and r["round_trip_ns"]}
+    rows = {r["run"]: r for r in read_tsv(path) if r["id"] == "pair-run-cold" and r["round_trip_ns"]}
     colds = {r["run"]: float(r["wall_s"]) for r in runs if r["id"] == "run-cold"}
-    pairs = ["%.3f s at %s ns" % (colds[run], trips[run]) for run in sorted(trips, key=int) if run in colds]
+
+    def conditions(row):
+        memory = " and %s/%s ns a read" % (row["memory_ns_0"], row["memory_ns_1"]) if row.get("memory_ns_0") else ""
+        return "%s ns%s" % (row["round_trip_ns"], memory)
+
+    pairs = ["%.3f s at %s" % (colds[run], conditions(rows[run])) for run in sorted(rows, key=int) if run in colds]
     if not pairs:
         return None
+    memories = [float(v) for r in rows.values() for v in (r.get("memory_ns_0"), r.get("memory_ns_1")) if v]
+    memory = (" and a read from memory (`benchmarks/memlat.c`, a chain of reads through 64 MB, on core 0/core 1) in a "
+              "median of %.0f ns" % statistics.median(memories)) if memories else ""
     return ("A cache line went from one core to the other and back (`benchmarks/pingpong.c`, just before each cold "
-            "run) in a median of %s ns; each cold run, with that round trip: %s. The host places the two cores nearer "
-            "or farther apart from minute to minute, and a run whose two threads hand "
-            "data to each other pays for it where a one-thread pass does not." % (
-                "%.0f" % statistics.median(float(v) for v in trips.values()), "; ".join(pairs)))
+            "run) in a median of %s ns%s; each cold run, with those: %s. The host places the two cores nearer "
+            "or farther apart, and lends its caches and memory to other tenants, from minute to minute: a run whose "
+            "two threads hand data to each other and read widely apart pays for it where a one-thread pass streaming "
+            "through a file does not." % ("%.0f" % statistics.median(float(r["round_trip_ns"]) for r in rows.values()),
+                                          memory, "; ".join(pairs)))
 
 
 def main():
