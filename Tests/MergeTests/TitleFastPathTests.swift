@@ -159,6 +159,37 @@ import AggregateModel
         #expect(reached > 1_000)
     }
 
+    /// `match`, which scores a kept byte form lent without a retain, answers what the bound and the floored score
+    /// answer through the form as any `HeadlineForm`: with the kept form, with none (the title alone), near and far.
+    @Test func matchIsTheBoundThenTheFlooredScore() {
+        let titles = CorpusStrings.shared.titles + Self.trickyTitles(count: 2_000, seed: 29)
+        let normalized = Array(Set(titles.map(TitleNormalizer.normalize))).sorted()
+        var matched = 0, compared = 0
+        for (index, title) in normalized.enumerated() {
+            let prepared = TitleSimilarity.Prepared(title)
+            let words = title.split(separator: " ")
+            let near = [words.dropLast().joined(separator: " "), (words.dropFirst() + ["zz"]).joined(separator: " ")]
+            for other in near + [normalized[(index + 1) % normalized.count]] {
+                let kept = TitleSimilarity.Prepared(other).form
+                for form in [kept, nil] {
+                    for threshold in [0.6, 0.85] {
+                        var expected: Double?
+                        if (prepared.bound(against: other, form: form) + 1) / 2 >= threshold {
+                            let score = prepared.score(against: other, form: form, floor: threshold)
+                            expected = score >= threshold ? score : nil
+                        }
+                        let answer = withExtendedLifetime(form) { prepared.match(form.map(LentForm.init), title: { other }, threshold: threshold) }
+                        #expect(answer == expected, "\(title) / \(other)")
+                        if answer != nil { matched += 1 }
+                        if form is KeptHeadline { compared += 1 }
+                    }
+                }
+            }
+        }
+        #expect(matched > 1_000)
+        #expect(compared > 10_000)
+    }
+
     @Test func byteScoresAreSetScoresOnTheCorpus() {
         let normalized = Array(Set(CorpusStrings.shared.titles.map(TitleNormalizer.normalize))).sorted()
         for (index, title) in normalized.enumerated() {
