@@ -129,20 +129,27 @@ import AggregateModel
         #expect(prepared.score(against: "w1 w2 w3") == prepared.setScore(against: "w1 w2 w3"))
     }
 
+    /// The corpus's headlines and made-up ones, normalized, each with those it is scored against: itself with a word
+    /// dropped or changed (which scores near a floor), and its neighbour in sorted order.
+    static func scoredPairs(seed: UInt64) -> [(title: String, others: [String])] {
+        let titles = CorpusStrings.shared.titles + trickyTitles(count: 2_000, seed: seed)
+        let normalized = Array(Set(titles.map(TitleNormalizer.normalize))).sorted()
+        return normalized.enumerated().map { index, title in
+            let words = title.split(separator: " ")
+            let near = [words.dropLast().joined(separator: " "), (words.dropFirst() + ["zz"]).joined(separator: " ")]
+            return (title, near + [normalized[(index + 1) % normalized.count]])
+        }
+    }
+
     /// Headlines scored on byte ranges (split by `HeadlineWords`) score what the Sets score, on real headlines:
     /// each against its neighbours in sorted order (which share words) and against a few far away.
     /// With a floor, a score is the score when it reaches the floor, and below the floor when the score is: on
     /// near and far pairs of the corpus's headlines and of made-up ones.
     @Test func flooredScoresKeepEveryScoreThatCounts() {
-        let titles = CorpusStrings.shared.titles + Self.trickyTitles(count: 2_000, seed: 23)
-        let normalized = Array(Set(titles.map(TitleNormalizer.normalize))).sorted()
         var reached = 0
-        for (index, title) in normalized.enumerated() {
+        for (title, others) in Self.scoredPairs(seed: 23) {
             let prepared = TitleSimilarity.Prepared(title)
-            // The title with a word dropped or changed scores near the floor.
-            let words = title.split(separator: " ")
-            let near = [words.dropLast().joined(separator: " "), (words.dropFirst() + ["zz"]).joined(separator: " ")]
-            for other in near + [normalized[(index + 1) % normalized.count]] {
+            for other in others {
                 let form = TitleSimilarity.Prepared(other).form
                 let exact = prepared.score(against: other, form: form)
                 for floor in [0.5, 0.75, 0.9] {
@@ -162,14 +169,10 @@ import AggregateModel
     /// `match`, which scores a kept byte form lent without a retain, answers what the bound and the floored score
     /// answer through the form as any `HeadlineForm`: with the kept form, with none (the title alone), near and far.
     @Test func matchIsTheBoundThenTheFlooredScore() {
-        let titles = CorpusStrings.shared.titles + Self.trickyTitles(count: 2_000, seed: 29)
-        let normalized = Array(Set(titles.map(TitleNormalizer.normalize))).sorted()
         var matched = 0, compared = 0
-        for (index, title) in normalized.enumerated() {
+        for (title, others) in Self.scoredPairs(seed: 29) {
             let prepared = TitleSimilarity.Prepared(title)
-            let words = title.split(separator: " ")
-            let near = [words.dropLast().joined(separator: " "), (words.dropFirst() + ["zz"]).joined(separator: " ")]
-            for other in near + [normalized[(index + 1) % normalized.count]] {
+            for other in others {
                 let kept = TitleSimilarity.Prepared(other).form
                 for form in [kept, nil] {
                     for threshold in [0.6, 0.85] {
