@@ -119,10 +119,9 @@ struct HeadlineWords {
                 chosen[place] = word
             }
         }
-        let sorted = chosen
         var words: [String] = []
-        words.reserveCapacity(sorted.count)
-        for (index, word) in sorted.enumerated() where index == 0 || !equal(word, sorted[index - 1]) { words.append(string(word)) }
+        words.reserveCapacity(chosen.count)
+        for (index, word) in chosen.enumerated() where index == 0 || !equal(word, chosen[index - 1]) { words.append(string(word)) }
         // Strings compare by their NFC scalars, which is the order of the bytes for ASCII and NFC. Words in
         // strictly increasing order by `<` are distinct Strings and sorted: the Set's sorted words exactly.
         // Otherwise they are made as the Characters path makes them.

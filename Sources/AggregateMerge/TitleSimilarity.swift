@@ -96,20 +96,27 @@ public enum TitleSimilarity {
         /// below `threshold`.
         func match(_ lent: LentForm?, title: () -> String, threshold: Double) -> Double? {
             // A byte form against a kept one, without retaining it (most comparisons): as `bound` and `score` do.
-            if let byteForm, let outcome = lent?.with(KeptHeadline.self, { kept -> Double? in
-                let mine = Double(wordCount), theirs = Double(kept.wordCount)
-                let bound = mine + theirs == 0 ? 1 : 2 * min(mine, theirs) / (mine + theirs)
-                guard (bound + 1) / 2 >= threshold else { return nil }
-                let score = byteForm.storage.score(against: kept, floor: threshold)
-                return score >= threshold ? score : nil
+            if let byteForm, let outcome = lent?.with(KeptHeadline.self, { kept in
+                Self.score(reaching: threshold, bound: wordBound(kept)) { byteForm.storage.score(against: kept, floor: threshold) }
             }) {
                 return outcome
             }
             let other = title(), form = lent?.form
-            // The mean of two Dice scores: the word score is bounded by the word counts, the pair score by 1.
-            guard (bound(against: other, form: form) + 1) / 2 >= threshold else { return nil }
-            let score = score(against: other, form: form, floor: threshold)
-            return score >= threshold ? score : nil
+            return Self.score(reaching: threshold, bound: bound(against: other, form: form)) { score(against: other, form: form, floor: threshold) }
+        }
+
+        /// `score()` when it reaches `threshold`, else nil; not worked out when it cannot: the score is the mean of two
+        /// Dice scores, the word score at most `bound` and the pair score at most 1.
+        private static func score(reaching threshold: Double, bound: Double, _ score: () -> Double) -> Double? {
+            guard (bound + 1) / 2 >= threshold else { return nil }
+            let value = score()
+            return value >= threshold ? value : nil
+        }
+
+        /// `bound` against a kept byte form, which knows its count of distinct words.
+        private func wordBound(_ kept: KeptHeadline) -> Double {
+            let mine = Double(wordCount), theirs = Double(kept.wordCount)
+            return mine + theirs == 0 ? 1 : 2 * min(mine, theirs) / (mine + theirs)
         }
 
         /// The best word score `other` could reach, from word counts alone: skips most candidates without
@@ -118,11 +125,8 @@ public enum TitleSimilarity {
         /// them. A kept byte form knows its count; otherwise only the count of words with repeats, c ≥ n, is at
         /// hand, and the bound is 1 when c ≥ m (n may equal m).
         public func bound(against other: String, form: (any HeadlineForm)? = nil) -> Double {
+            if let kept = form as? KeptHeadline { return wordBound(kept) }
             let mine = Double(wordCount)
-            if let kept = form as? KeptHeadline {
-                let theirs = Double(kept.wordCount)
-                return mine + theirs == 0 ? 1 : 2 * min(mine, theirs) / (mine + theirs)
-            }
             // Unspaced scripts are split into pairs of characters: no cheap bound.
             guard other.utf8.allSatisfy({ $0 < 0x80 }) else { return 1 }
             let count = Double(other.utf8.reduce(1) { $1 == UInt8(ascii: " ") ? $0 + 1 : $0 })
